@@ -1,0 +1,257 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import * as core from '@actions/core'
+import { loadTemplates, type Templates } from './forms/load-templates.js'
+import { createGitHubClient, type GitHubClient, type Logger } from './github/client.js'
+import { explainGitHubError, redactToken } from './github/explain-error.js'
+import { fetchLabelledIssues } from './github/fetch-issues.js'
+import { readRepositoryFile } from './github/read-repository-file.js'
+import { readInputs, type Inputs } from './inputs.js'
+import type { GitHubIssue } from './model/issue.js'
+import type { Skipped } from './model/skipped.js'
+import { EMPTY_OUTPUTS, setOutputs, type Outputs } from './outputs.js'
+import { publishReport, type Published } from './publish/publish-report.js'
+import { addUnreadable } from './report/add-unreadable.js'
+import { buildReport, type OutOfWindow } from './report/build-report.js'
+import type { Report } from './report/report.js'
+import { computeWindow, defaultAsOf } from './report/window.js'
+import { renderReportJson } from './render/report-json.js'
+import { readRunnerContext, type RunnerContext } from './runner-context.js'
+import { buildJobSummary } from './summary/build-job-summary.js'
+import { validateIssueEvent } from './validate/validate-issue-event.js'
+
+/** Issues updated this long before the window starts are listed too (a late edit or close). */
+const LOOK_BACK_DAYS = 7
+
+const log: Logger = { info: core.info, warning: core.warning, debug: core.debug }
+
+/**
+ * The action: inputs, fetch, parse and validate, aggregate, render, publish, outputs. The one
+ * place that fails the run; the clock and the environment are arguments for tests.
+ */
+export async function run(
+  options: { env?: NodeJS.ProcessEnv; now?: () => Date } = {},
+): Promise<void> {
+  const env = options.env ?? process.env
+  const now = options.now ?? (() => new Date())
+  let token: string | undefined
+  try {
+    const context = readRunnerContext(env)
+    const inputs = readInputs(context)
+    token = inputs.token
+    const client = connect(inputs, context)
+    const templates = await core.group('Read the issue forms', () =>
+      readTemplates(client, inputs, context),
+    )
+    if (inputs.mode === 'validate') {
+      const result = await validateIssueEvent({
+        client,
+        inputs,
+        templates,
+        event: await readEvent(context),
+        eventName: context.eventName,
+        repository: context.repository,
+        now: now(),
+        log,
+      })
+      core.info(result.reason)
+      setOutputs(EMPTY_OUTPUTS)
+      return
+    }
+
+    const window = computeWindow({
+      asOf: inputs['as-of'] === '' ? defaultAsOf(now(), inputs.timezone) : inputs['as-of'],
+      timezone: inputs.timezone,
+      incidentWindowDays: inputs['incident-window-days'],
+      highlightWindowDays: inputs['highlight-window-days'],
+    })
+    const fetched = await core.group('Fetch labelled issues', () =>
+      fetchIssues(
+        client,
+        inputs,
+        window.incidents.start < window.highlights.start
+          ? window.incidents.start
+          : window.highlights.start,
+      ),
+    )
+    const built = buildReport({
+      issues: fetched.issues,
+      templates,
+      labels: { incident: inputs['incident-label'], highlight: inputs['highlight-label'] },
+      window,
+      authorAssociations: inputs['author-associations'],
+      confirmedLabel: inputs['confirmed-label'],
+    })
+    const report = addUnreadable(built.report, fetched.unreadable)
+    logSelection(report, built.outOfWindow)
+
+    const published = await core.group(inputs['dry-run'] ? 'Publish (dry run)' : 'Publish', () =>
+      publishReport({ client, repository: context.repository, report, inputs, log }),
+    )
+    await writeJobSummary({
+      report,
+      published,
+      inputs,
+      context,
+      outOfWindow: built.outOfWindow,
+      env,
+    })
+    setOutputs(outputsOf(report, published))
+  } catch (error) {
+    core.setFailed(redactToken(explain(error), token))
+  }
+}
+
+async function readEvent(context: RunnerContext): Promise<unknown> {
+  if (context.eventPath === '') return {}
+  return JSON.parse(await readFile(context.eventPath, 'utf8')) as unknown
+}
+
+function connect(inputs: Inputs, context: RunnerContext): GitHubClient {
+  if (inputs.token === '') {
+    throw new Error('Input `token`: empty; pass `${{ github.token }}` or an App token')
+  }
+  if (context.repository === '') {
+    throw new Error(
+      'GITHUB_REPOSITORY is not set: run infra-log as a step of a GitHub Actions workflow',
+    )
+  }
+  return createGitHubClient({
+    token: inputs.token,
+    baseUrl: context.apiUrl,
+    log,
+    ...(context.writeIntervalMs === undefined ? {} : { writeIntervalMs: context.writeIntervalMs }),
+  })
+}
+
+/** Custom forms come from the workspace when it is checked out, else from the repository. */
+async function readTemplates(
+  client: GitHubClient,
+  inputs: Inputs,
+  context: RunnerContext,
+): Promise<Templates> {
+  return loadTemplates({
+    incidentPath: inputs['incident-template'],
+    highlightPath: inputs['highlight-template'],
+    read: async (path) => {
+      const local = resolve(context.workspace, path)
+      if (existsSync(local)) return readFile(local, 'utf8')
+      return readRepositoryFile({ client, repository: context.repository, path })
+    },
+  })
+}
+
+async function fetchIssues(
+  client: GitHubClient,
+  inputs: Inputs,
+  windowStart: string,
+): Promise<{ issues: GitHubIssue[]; unreadable: Skipped[] }> {
+  const since = new Date(Date.parse(windowStart) - LOOK_BACK_DAYS * 86_400_000)
+    .toISOString()
+    .replace(/\.000Z$/, 'Z')
+  const issues: GitHubIssue[] = []
+  const unreadable: Skipped[] = []
+  for (const repository of inputs.repository) {
+    const fetched = await fetchLabelledIssues({
+      client,
+      repository,
+      labels: [inputs['incident-label'], inputs['highlight-label']],
+      openLabels: [inputs['incident-label']],
+      since,
+      log,
+    })
+    core.info(
+      `${repository}: ${fetched.issues.length} labelled issues updated since ${since} or still open`,
+    )
+    issues.push(...fetched.issues)
+    unreadable.push(
+      ...fetched.invalid.map((item) => ({
+        number: item.number ?? 0,
+        url: item.url ?? '',
+        repository,
+        label: item.label,
+        title: '',
+        reasons: [item.reason],
+      })),
+    )
+  }
+  return { issues, unreadable }
+}
+
+function logSelection(report: Report, outOfWindow: OutOfWindow[]): void {
+  const { totals } = report
+  core.info(
+    `${totals.incidents} incidents, ${totals.highlights} highlights, ${totals.skipped} skipped, ${outOfWindow.length} outside the window`,
+  )
+  for (const skipped of report.skipped) {
+    core.warning(
+      `${skipped.repository ?? ''}#${skipped.number} (${skipped.label}) skipped: ${skipped.reasons.join('; ')}`,
+      { title: `infra-log skipped #${skipped.number}` },
+    )
+  }
+  if (outOfWindow.length > 0) {
+    core.info(
+      `Outside the window: ${outOfWindow.map((o) => `${o.repository ?? ''}#${o.number} (${o.label})`).join(', ')}`,
+    )
+  }
+}
+
+async function writeJobSummary(params: {
+  report: Report
+  published: Published
+  inputs: Inputs
+  context: RunnerContext
+  outOfWindow: OutOfWindow[]
+  env: NodeJS.ProcessEnv
+}): Promise<void> {
+  const { report, published, inputs, context } = params
+  if (params.env.GITHUB_STEP_SUMMARY === undefined || params.env.GITHUB_STEP_SUMMARY === '') return
+  const sha = published.commit.commitSha
+  const text = buildJobSummary({
+    report,
+    outOfWindow: params.outOfWindow.length,
+    pagePath: published.rendered.paths.page,
+    diagramUrl:
+      sha === null
+        ? null
+        : `${context.serverUrl}/${context.repository}/blob/${sha}/${published.rendered.paths.diagram}?raw=true`,
+    pullRequest: published.pullRequest,
+    keptEdits: published.rendered.keptEdits,
+    overwritten: published.rendered.overwritten,
+    dryRun: inputs['dry-run'],
+    usesWorkflowToken:
+      inputs.token === params.env.GITHUB_TOKEN || params.env.GITHUB_TOKEN === undefined,
+  })
+  await core.summary.addRaw(text, true).write()
+}
+
+function outputsOf(report: Report, published: Published): Outputs {
+  const { commit, pullRequest } = published
+  const operation =
+    pullRequest.operation === 'created'
+      ? 'created'
+      : pullRequest.operation === 'updated' || commit.operation !== 'unchanged'
+        ? 'updated'
+        : 'unchanged'
+  return {
+    'report-path': published.rendered.paths.page,
+    'pull-request-number': pullRequest.number === null ? '' : String(pullRequest.number),
+    'pull-request-url': pullRequest.url ?? '',
+    'pull-request-operation': operation,
+    'incident-count': String(report.totals.incidents),
+    'highlight-count': String(report.totals.highlights),
+    'skipped-count': String(report.totals.skipped),
+    'report-json': renderReportJson(report),
+  }
+}
+
+function explain(error: unknown): string {
+  if (error instanceof Error && typeof (error as { status?: unknown }).status !== 'number') {
+    return error.message
+  }
+  return explainGitHubError(error, {
+    repository: process.env.GITHUB_REPOSITORY ?? '',
+    action: 'run infra-log',
+  })
+}

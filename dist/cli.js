@@ -68287,7 +68287,16 @@ function renderReportFiles(params) {
     [paths.page, merged.content],
     [paths.diagram, renderIncidentDiagram(report)],
     [paths.index, renderIndex({ existing: existingIndex, entries, site })],
-    [paths.feed, renderFeed({ entries })]
+    [
+      paths.feed,
+      renderFeed({
+        entries,
+        ...params.repository === void 0 ? {} : {
+          repository: params.repository,
+          outputDir: posix.dirname(paths.page).replace(/^\.$/, "")
+        }
+      })
+    ]
   ]);
   return {
     files,

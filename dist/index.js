@@ -66025,7 +66025,8 @@ async function commitFiles(params) {
       owner,
       repo,
       parent,
-      params.paths
+      params.paths,
+      params.writeOnly ?? []
     );
     const built = params.build(existing, from);
     const files = [...built].map(([path2, content3]) => ({
@@ -66131,9 +66132,9 @@ async function readBranchHead(client, owner, repo, branch) {
     throw error63;
   }
 }
-async function readFiles(client, owner, repo, commitSha, paths) {
+async function readFiles(client, owner, repo, commitSha, paths, writeOnly) {
   const treeSha = (await client.rest.git.getCommit({ owner, repo, commit_sha: commitSha })).data.tree.sha;
-  const entries = await readTreeEntries(client, owner, repo, treeSha, paths);
+  const entries = await readTreeEntries(client, owner, repo, treeSha, [...paths, ...writeOnly]);
   const contents = await Promise.all(
     paths.map(async (path2) => {
       const entry = entries.get(path2);
@@ -77737,7 +77738,16 @@ function renderReportFiles(params) {
     [paths.page, merged.content],
     [paths.diagram, renderIncidentDiagram(report)],
     [paths.index, renderIndex({ existing: existingIndex, entries, site })],
-    [paths.feed, renderFeed({ entries })]
+    [
+      paths.feed,
+      renderFeed({
+        entries,
+        ...params.repository === void 0 ? {} : {
+          repository: params.repository,
+          outputDir: posix.dirname(paths.page).replace(/^\.$/, "")
+        }
+      })
+    ]
   ]);
   return {
     files,
@@ -77767,13 +77777,17 @@ async function publishReport(params) {
     message: `${buildPullRequestTitle(report)}
 
 Written by infra-log from ${report.totals.incidents} incidents and ${report.totals.highlights} highlights.`,
-    paths: Object.values(paths),
+    // The page and the index carry what people wrote; the diagram and the feed are generated
+    // whole, so comparing their shas is enough.
+    paths: [paths.page, paths.index],
+    writeOnly: [paths.diagram, paths.feed],
     build: (existing) => {
       rendered = renderReportFiles({
         report,
         site: inputs.site,
         intro: inputs.intro,
         outputDir: inputs["output-dir"],
+        repository,
         existing,
         overwriteEdits: inputs["overwrite-edits"]
       });
@@ -79533,8 +79547,8 @@ async function run(options2 = {}) {
   const env = options2.env ?? process.env;
   const now2 = options2.now ?? (() => /* @__PURE__ */ new Date());
   let token;
+  const context3 = readRunnerContext(env);
   try {
-    const context3 = readRunnerContext(env);
     const inputs = readInputs(context3);
     token = inputs.token;
     const client = connect(inputs, context3);
@@ -79595,7 +79609,7 @@ async function run(options2 = {}) {
     });
     setOutputs(outputsOf(report, published));
   } catch (error63) {
-    setFailed(redactToken(explain2(error63), token));
+    setFailed(redactToken(explain2(error63, context3), token));
   }
 }
 async function readEvent(context3) {
@@ -79707,14 +79721,11 @@ function outputsOf(report, published) {
     "report-json": renderReportJson(report)
   };
 }
-function explain2(error63) {
+function explain2(error63, context3) {
   if (error63 instanceof Error && typeof error63.status !== "number") {
     return error63.message;
   }
-  return explainGitHubError(error63, {
-    repository: process.env.GITHUB_REPOSITORY ?? "",
-    action: "run infra-log"
-  });
+  return explainGitHubError(error63, { repository: context3.repository, action: "run infra-log" });
 }
 
 // src/index.ts

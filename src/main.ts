@@ -36,8 +36,8 @@ export async function run(
   const env = options.env ?? process.env
   const now = options.now ?? (() => new Date())
   let token: string | undefined
+  const context = readRunnerContext(env)
   try {
-    const context = readRunnerContext(env)
     const inputs = readInputs(context)
     token = inputs.token
     const client = connect(inputs, context)
@@ -99,7 +99,7 @@ export async function run(
     })
     setOutputs(outputsOf(report, published))
   } catch (error) {
-    core.setFailed(redactToken(explain(error), token))
+    core.setFailed(redactToken(explain(error, context), token))
   }
 }
 
@@ -246,12 +246,9 @@ function outputsOf(report: Report, published: Published): Outputs {
   }
 }
 
-function explain(error: unknown): string {
+function explain(error: unknown, context: RunnerContext): string {
   if (error instanceof Error && typeof (error as { status?: unknown }).status !== 'number') {
     return error.message
   }
-  return explainGitHubError(error, {
-    repository: process.env.GITHUB_REPOSITORY ?? '',
-    action: 'run infra-log',
-  })
+  return explainGitHubError(error, { repository: context.repository, action: 'run infra-log' })
 }

@@ -37,6 +37,11 @@ export type CommitFilesParams = {
   /** The files whose current content `build` needs. */
   paths: string[]
   /**
+   * Files `build` writes without needing their current content (generated whole each time):
+   * compared with the tree by sha, never downloaded.
+   */
+  writeOnly?: string[]
+  /**
    * The caller's merge: from the current content of each of `paths` (null: no such file) and
    * where it came from, the full content of every file to write. Pure; called again when the
    * branch moves during the run.
@@ -88,6 +93,7 @@ export async function commitFiles(params: CommitFilesParams): Promise<CommitResu
       repo,
       parent,
       params.paths,
+      params.writeOnly ?? [],
     )
     const built = params.build(existing, from)
     const files = [...built].map(([path, content]) => ({
@@ -216,6 +222,7 @@ async function readFiles(
   repo: string,
   commitSha: string,
   paths: string[],
+  writeOnly: string[],
 ): Promise<{
   treeSha: string
   entries: Map<string, TreeEntry>
@@ -223,7 +230,7 @@ async function readFiles(
 }> {
   const treeSha = (await client.rest.git.getCommit({ owner, repo, commit_sha: commitSha })).data
     .tree.sha
-  const entries = await readTreeEntries(client, owner, repo, treeSha, paths)
+  const entries = await readTreeEntries(client, owner, repo, treeSha, [...paths, ...writeOnly])
   const contents = await Promise.all(
     paths.map(async (path) => {
       const entry = entries.get(path)

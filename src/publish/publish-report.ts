@@ -40,13 +40,17 @@ export async function publishReport(params: {
     ...(inputs['base-branch'] === '' ? {} : { baseBranch: inputs['base-branch'] }),
     branch,
     message: `${buildPullRequestTitle(report)}\n\nWritten by infra-log from ${report.totals.incidents} incidents and ${report.totals.highlights} highlights.`,
-    paths: Object.values(paths),
+    // The page and the index carry what people wrote; the diagram and the feed are generated
+    // whole, so comparing their shas is enough.
+    paths: [paths.page, paths.index],
+    writeOnly: [paths.diagram, paths.feed],
     build: (existing) => {
       rendered = renderReportFiles({
         report,
         site: inputs.site,
         intro: inputs.intro,
         outputDir: inputs['output-dir'],
+        repository,
         existing,
         overwriteEdits: inputs['overwrite-edits'],
       })

@@ -47,6 +47,8 @@ export function renderReportFiles(params: {
   site: SitePreset
   intro: string
   outputDir: string
+  /** `owner/name` the report is committed to: the feed links to its pages on GitHub. */
+  repository?: string
   existing: Map<string, string | null>
   overwriteEdits: boolean
 }): RenderedFiles {
@@ -77,7 +79,18 @@ export function renderReportFiles(params: {
     [paths.page, merged.content],
     [paths.diagram, renderIncidentDiagram(report)],
     [paths.index, renderIndex({ existing: existingIndex, entries, site })],
-    [paths.feed, renderFeed({ entries })],
+    [
+      paths.feed,
+      renderFeed({
+        entries,
+        ...(params.repository === undefined
+          ? {}
+          : {
+              repository: params.repository,
+              outputDir: posix.dirname(paths.page).replace(/^\.$/, ''),
+            }),
+      }),
+    ],
   ])
   return {
     files,

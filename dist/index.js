@@ -54310,7 +54310,11 @@ function readElement(raw, index2, source) {
   } else if (element.type === "checkboxes") {
     options2 = element.attributes.options.map((option) => option.label);
     required2 ||= element.attributes.options.some((option) => option.required === true);
-    problems.push(...duplicates(options2).map((option) => `${where} option \`${option}\` is listed twice; options must be unique.`));
+    problems.push(
+      ...duplicates(options2).map(
+        (option) => `${where} option \`${option}\` is listed twice; options must be unique.`
+      )
+    );
   } else if (element.type === "textarea") {
     render = element.attributes.render?.trim();
   }
@@ -54436,7 +54440,7 @@ function describeValue(value) {
 }
 function quoteHint(expected, value) {
   if (expected !== "string") return "";
-  const example = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "number" ? String(value) : typeof value === "boolean" ? "yes" : void 0;
+  const example = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "number" ? String(value) : typeof value === "boolean" ? value ? "yes" : "no" : void 0;
   return example === void 0 ? "" : ` (put it in quotes, e.g. \`"${example}"\`, to keep it as text)`;
 }
 function describeElement(raw, index2) {
@@ -76640,17 +76644,17 @@ function renderItemBody(item, ctx, loose) {
   return body;
 }
 function renderTable(table, ctx) {
-  const columns = table.align?.length ?? table.children[0]?.children.length ?? 0;
-  if (columns === 0) return "";
+  const columns2 = table.align?.length ?? table.children[0]?.children.length ?? 0;
+  if (columns2 === 0) return "";
   const cellContext = { ...deeper(ctx), inTableCell: true };
   const rows = table.children.map((row) => {
-    const cells = Array.from({ length: columns }, (_, at) => {
+    const cells = Array.from({ length: columns2 }, (_, at) => {
       const cell = row.children[at];
       return cell === void 0 ? "" : renderPhrasing(cell.children, cellContext).trim();
     });
     return `| ${cells.join(" | ")} |`;
   });
-  const delimiter = Array.from({ length: columns }, (_, at) => {
+  const delimiter = Array.from({ length: columns2 }, (_, at) => {
     const align = table.align?.[at];
     return align === "left" ? ":--" : align === "center" ? ":-:" : align === "right" ? "--:" : "---";
   });
@@ -76684,9 +76688,9 @@ function renderInlineBlock(node3, ctx) {
     case "html":
       return escapeText(htmlAsText(node3.value).replace(BREAK_TAGS, " ")).trim();
     case "table": {
-      const columns = node3.align?.length ?? node3.children[0]?.children.length ?? 0;
+      const columns2 = node3.align?.length ?? node3.children[0]?.children.length ?? 0;
       return node3.children.map(
-        (row) => row.children.slice(0, columns).map((cell) => renderPhrasing(cell.children, inner).trim()).filter((text5) => text5 !== "").join(", ")
+        (row) => row.children.slice(0, columns2).map((cell) => renderPhrasing(cell.children, inner).trim()).filter((text5) => text5 !== "").join(", ")
       ).filter((text5) => text5 !== "").join("; ");
     }
     case "footnoteDefinition": {
@@ -77955,7 +77959,7 @@ function parseIssueForm(body, template) {
   } catch (error63) {
     return {
       fields: emptyFields(template),
-      problems: [{ message: `The body could not be read: ${String(error63)}.` }]
+      problems: [{ kind: "body", message: `The body could not be read: ${String(error63)}.` }]
     };
   }
 }
@@ -78008,7 +78012,11 @@ function findFieldHeadings(text5, template) {
   const tree = standIn(text5, lines, clearFrom, last.line);
   const headingLines = tree === void 0 ? void 0 : topLevelHeadingLines(tree);
   if (headingLines === void 0) {
-    return { headings: [...headings, ...rest.map((each) => each.heading)], hidden: [], guessed: true };
+    return {
+      headings: [...headings, ...rest.map((each) => each.heading)],
+      hidden: [],
+      guessed: true
+    };
   }
   const hidden = [];
   for (const candidate of rest) {
@@ -78035,6 +78043,7 @@ function findCandidates(text5, lines, template) {
   const candidates = [];
   for (let line = 0; line < lines.length; line++) {
     const start = lines[line] ?? 0;
+    if (text5[start] !== "#" && text5[start] !== " ") continue;
     const end = lineEnd(text5, lines, line);
     const field = matchHeading(text5.slice(start, end), fieldByLabel);
     if (field === void 0) continue;
@@ -78045,7 +78054,6 @@ function findCandidates(text5, lines, template) {
 }
 var ATX_3_OPENING = /^ {0,3}###(?=[ \t]|$)/;
 function matchHeading(line, fieldByLabel) {
-  if (line[0] !== "#" && line[0] !== " ") return void 0;
   const opening = ATX_3_OPENING.exec(line);
   if (opening === null) return void 0;
   const content3 = line.slice(opening[0].length).trim();
@@ -78075,19 +78083,24 @@ var THEMATIC_BREAK = /^([ \t]*)([-*_])(?:[ \t]*\2){2,}[ \t]*$/;
 var SETEXT_EQUALS = /^([ \t]*)=+[ \t]*$/;
 var BLANK = /^[ \t]*$/;
 var STARTS_BLOCK = /^[ \t]*[#`~<>*+\-_=|]/;
+var OPENS_BRACKET = /^[ \t]*\[/;
+var NOT_A_DEFINITION = /^[ \t]*\[[^\]\\]*\](?!:)/;
 var HTML_END_CONDITIONS = ["-->", "?>", "]]>", "</script>", "</pre>", "</style>", "</textarea>"];
 function standIn(text5, lines, from, to) {
   const out = [];
   const origins = [];
+  const needed = lineFilter();
   let markers = 0;
   let characters = 0;
-  let previous3;
-  let run2 = 0;
+  let definitions = false;
   for (let line = from; line <= to; line++) {
-    const reduced = reduceLine(text5.slice(lines[line] ?? 0, lineEnd(text5, lines, line)));
-    run2 = reduced.reduced && reduced.text === previous3 ? run2 + 1 : 1;
-    previous3 = reduced.reduced ? reduced.text : void 0;
-    if (run2 > 2) continue;
+    const original = text5.slice(lines[line] ?? 0, lineEnd(text5, lines, line));
+    let reduced = reduceLine(original);
+    definitions = reduced.kind !== "blank" && (definitions || reduced.opensDefinition);
+    if (definitions && reduced.kind !== "kept") {
+      reduced = { ...reduced, kind: "kept", text: original };
+    }
+    if (!needed(reduced)) continue;
     out.push(reduced.text);
     origins.push(line);
     markers += reduced.markers;
@@ -78098,20 +78111,46 @@ function standIn(text5, lines, from, to) {
   }
   return { markdown: out.join("\n"), origins };
 }
+function lineFilter() {
+  let previous3;
+  let repeats = 0;
+  let run2;
+  return (line) => {
+    if (line.kind !== "plain") {
+      run2 = void 0;
+      repeats = line.kind !== "kept" && line.text === previous3 ? repeats + 1 : 1;
+      previous3 = line.kind === "kept" ? void 0 : line.text;
+      return repeats <= 2;
+    }
+    previous3 = void 0;
+    const newEnds = line.ends !== "" && !(run2?.ends.has(line.ends) ?? false);
+    const needed = run2 === void 0 || run2.afterEnds || newEnds || line.indent < run2.lowest;
+    const lowest = run2 === void 0 || run2.afterEnds ? line.indent : Math.min(run2.lowest, line.indent);
+    run2 = { lowest, ends: run2?.ends ?? /* @__PURE__ */ new Set(), afterEnds: newEnds };
+    if (line.ends !== "") run2.ends.add(line.ends);
+    return needed;
+  };
+}
 function reduceLine(line) {
-  if (BLANK.test(line)) return { text: "", markers: 0, reduced: true };
+  const kept = (text5, markers2 = 0, opensDefinition = false) => ({
+    kind: "kept",
+    text: text5,
+    markers: markers2,
+    indent: 0,
+    ends: "",
+    opensDefinition
+  });
+  if (BLANK.test(line)) return { ...kept(""), kind: "blank" };
   const rule = THEMATIC_BREAK.exec(line);
   if (rule !== null) {
     const [, indentation2 = "", character = "-"] = rule;
     const spaced = /[ \t]/.test(line.trim());
-    return {
-      text: indentation2 + (spaced ? `${character} ${character} ${character}` : character.repeat(3)),
-      markers: 0,
-      reduced: false
-    };
+    return kept(
+      indentation2 + (spaced ? `${character} ${character} ${character}` : character.repeat(3))
+    );
   }
   const underline = SETEXT_EQUALS.exec(line);
-  if (underline !== null) return { text: `${underline[1] ?? ""}===`, markers: 0, reduced: false };
+  if (underline !== null) return kept(`${underline[1] ?? ""}===`);
   let end = 0;
   let markers = 0;
   for (; ; ) {
@@ -78121,10 +78160,24 @@ function reduceLine(line) {
     markers++;
   }
   const rest = line.slice(end);
-  if (rest === "" || STARTS_BLOCK.test(rest)) return { text: line, markers, reduced: false };
+  if (rest === "" || STARTS_BLOCK.test(rest)) return kept(line, markers);
+  if (OPENS_BRACKET.test(rest) && !NOT_A_DEFINITION.test(rest)) return kept(line, markers, true);
   const indentation = /^[ \t]*/.exec(rest)?.[0] ?? "";
   const ends = rest.includes(">") ? htmlEndConditions(rest) : "";
-  return { text: `${line.slice(0, end)}${indentation}x${ends}`, markers, reduced: true };
+  return {
+    kind: markers === 0 ? "plain" : "marked",
+    text: `${line.slice(0, end)}${indentation}x${ends}`,
+    markers,
+    indent: columns(indentation),
+    ends,
+    opensDefinition: false
+  };
+}
+function columns(indentation) {
+  let width = 0;
+  for (const character of indentation)
+    width = character === "	" ? width + 4 - width % 4 : width + 1;
+  return width;
 }
 function htmlEndConditions(text5) {
   const lower = text5.toLowerCase();
@@ -78229,11 +78282,13 @@ function noFieldFound(text5, template, hidden) {
   const examples = template.fields.slice(0, 2).map((field) => `\`### ${field.label}\``).join(" and ");
   const found = text5.trim() === "" ? "the body is empty" : hidden.length > 0 ? `its headings are inside ${HIDING_BLOCKS}, where they do not start a section` : "no `### ` heading in the body is one of its labels";
   return {
+    kind: "body",
     message: `No field of the ${template.name} form was found: ${found}; expected headings like ${examples}, each followed by its value.`
   };
 }
 function guessedProblem() {
   return {
+    kind: "body",
     message: `The body has too many lines, list items or quotes to check which \`### \` lines are inside code blocks or lists, so every \`### <field label>\` line was read as a section; shorten the body or put long logs in one code block.`
   };
 }
@@ -78242,16 +78297,20 @@ function missingProblem(field, hidden) {
   const heading = `\`### ${field.label}\``;
   return {
     field: field.label,
+    fieldId: field.id,
+    kind: "missing",
     message: hidden ? `required, but its ${heading} heading is inside ${HIDING_BLOCKS}, so it does not start a section; close the block above it, or unindent the heading.` : `required, but the body has no ${heading} section; add that heading with ${expectedValue(field)} below it.`
   };
 }
 function emptyProblem(field) {
   const what = field.type === "checkboxes" ? "no box is checked; check the ones that apply" : field.type === "dropdown" ? `nothing is chosen; choose ${expectedValue(field)}` : `it is empty; give ${expectedValue(field)}`;
-  return { field: field.label, message: `required, but ${what}.` };
+  return { field: field.label, fieldId: field.id, kind: "empty", message: `required, but ${what}.` };
 }
 function duplicateProblem(field, count) {
   return {
     field: field.label,
+    fieldId: field.id,
+    kind: "duplicate",
     message: `the \`### ${field.label}\` section appears ${count} times; only the first one is read, so keep one.`
   };
 }
@@ -78272,6 +78331,8 @@ function orderProblem(headings, template) {
       const order = template.fields.map((each) => each.label).join(", ");
       return {
         field: field.label,
+        fieldId: field.id,
+        kind: "order",
         message: `the \`### ${field.label}\` section comes after \`### ${before.label}\`, but the form puts it before; every section was still read. The form's order is: ${order}.`
       };
     }
@@ -78290,6 +78351,20 @@ function quoteValue(value) {
 }
 function fieldReason(label, message) {
   return `${label}: ${message}`;
+}
+function sortFormProblems(problems, optionalHere = []) {
+  const sorted = { reasons: [], notes: [], reported: /* @__PURE__ */ new Set() };
+  for (const problem of problems) {
+    const text5 = problem.field === void 0 ? problem.message : fieldReason(problem.field, problem.message);
+    const required2 = problem.kind === "missing" || problem.kind === "empty";
+    if (required2 && problem.fieldId !== void 0) {
+      sorted.reported.add(problem.fieldId);
+      if (optionalHere.includes(problem.fieldId)) continue;
+    }
+    if (problem.kind === "duplicate" || problem.kind === "order") sorted.notes.push(text5);
+    else sorted.reasons.push(text5);
+  }
+  return sorted;
 }
 
 // src/model/read-field.ts
@@ -78326,14 +78401,13 @@ function toHighlight({
 }) {
   const label = (id) => labels?.[id] ?? HIGHLIGHT_FIELD_LABELS[id];
   const text5 = (id) => readText(fieldValue(form.fields, id));
-  const reasons = form.problems.map(
-    (problem) => problem.field === void 0 ? problem.message : fieldReason(problem.field, problem.message)
-  );
+  const parsed = sortFormProblems(form.problems, ["who"]);
+  const reasons = parsed.reasons;
   const author = issue3.user?.login ?? "ghost";
   const named = (text5("who") ?? "").split(/[,\n]/).map((name) => name.trim()).filter((name) => name !== "");
   const who = named.length > 0 ? named : [author];
   const summary3 = text5("summary");
-  if (summary3 === null) {
+  if (summary3 === null && !parsed.reported.has("summary")) {
     reasons.push(
       fieldReason(label("summary"), "missing (required); describe what shipped and why it matters")
     );
@@ -78359,7 +78433,7 @@ function toHighlight({
       summary: summary3,
       shipped: shipped.day,
       links: text5("links"),
-      notes: []
+      notes: parsed.notes
     }
   };
 }
@@ -78671,11 +78745,12 @@ function toIncident({
 }) {
   const label = (id) => labels?.[id] ?? INCIDENT_FIELD_LABELS[id];
   const text5 = (id) => readText(fieldValue(form.fields, id));
-  const reasons = problemReasons(form.problems);
-  const notes = [];
+  const parsed = sortFormProblems(form.problems);
+  const reasons = parsed.reasons;
+  const notes = [...parsed.notes];
   const started = readTimeField(text5("started"), timezone);
   const resolved = readTimeField(text5("resolved"), timezone);
-  if (started.state === "empty") {
+  if (started.state === "empty" && !parsed.reported.has("started")) {
     reasons.push(
       fieldReason(
         label("started"),
@@ -78697,9 +78772,11 @@ function toIncident({
   if (end?.ok === false && end.reason !== null) reasons.push(end.reason);
   if (end?.ok === true) notes.push(...end.notes);
   const impact = parseImpact(fieldValue(form.fields, "impact") ?? null);
-  if (!impact.ok) reasons.push(fieldReason(label("impact"), impact.reason));
+  if (!impact.ok && !(parsed.reported.has("impact") && isEmptyValue(form.fields["impact"]))) {
+    reasons.push(fieldReason(label("impact"), impact.reason));
+  }
   const summary3 = text5("summary");
-  if (summary3 === null) {
+  if (summary3 === null && !parsed.reported.has("summary")) {
     reasons.push(
       fieldReason(
         label("summary"),
@@ -78730,10 +78807,8 @@ function toIncident({
     }
   };
 }
-function problemReasons(problems) {
-  return problems.map(
-    (problem) => problem.field === void 0 ? problem.message : fieldReason(problem.field, problem.message)
-  );
+function isEmptyValue(value) {
+  return value === null || value === void 0 || Array.isArray(value) && value.length === 0;
 }
 function readTimeField(written, timezone) {
   if (written === null) return { state: "empty" };

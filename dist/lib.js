@@ -27284,7 +27284,11 @@ function readElement(raw, index2, source) {
   } else if (element.type === "checkboxes") {
     options = element.attributes.options.map((option) => option.label);
     required2 ||= element.attributes.options.some((option) => option.required === true);
-    problems.push(...duplicates(options).map((option) => `${where} option \`${option}\` is listed twice; options must be unique.`));
+    problems.push(
+      ...duplicates(options).map(
+        (option) => `${where} option \`${option}\` is listed twice; options must be unique.`
+      )
+    );
   } else if (element.type === "textarea") {
     render = element.attributes.render?.trim();
   }
@@ -27410,7 +27414,7 @@ function describeValue(value) {
 }
 function quoteHint(expected, value) {
   if (expected !== "string") return "";
-  const example = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "number" ? String(value) : typeof value === "boolean" ? "yes" : void 0;
+  const example = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "number" ? String(value) : typeof value === "boolean" ? value ? "yes" : "no" : void 0;
   return example === void 0 ? "" : ` (put it in quotes, e.g. \`"${example}"\`, to keep it as text)`;
 }
 function describeElement(raw, index2) {
@@ -34562,7 +34566,7 @@ function parseIssueForm(body, template) {
   } catch (error62) {
     return {
       fields: emptyFields(template),
-      problems: [{ message: `The body could not be read: ${String(error62)}.` }]
+      problems: [{ kind: "body", message: `The body could not be read: ${String(error62)}.` }]
     };
   }
 }
@@ -34615,7 +34619,11 @@ function findFieldHeadings(text3, template) {
   const tree = standIn(text3, lines, clearFrom, last.line);
   const headingLines = tree === void 0 ? void 0 : topLevelHeadingLines(tree);
   if (headingLines === void 0) {
-    return { headings: [...headings, ...rest.map((each) => each.heading)], hidden: [], guessed: true };
+    return {
+      headings: [...headings, ...rest.map((each) => each.heading)],
+      hidden: [],
+      guessed: true
+    };
   }
   const hidden = [];
   for (const candidate of rest) {
@@ -34642,6 +34650,7 @@ function findCandidates(text3, lines, template) {
   const candidates = [];
   for (let line = 0; line < lines.length; line++) {
     const start = lines[line] ?? 0;
+    if (text3[start] !== "#" && text3[start] !== " ") continue;
     const end = lineEnd(text3, lines, line);
     const field = matchHeading(text3.slice(start, end), fieldByLabel);
     if (field === void 0) continue;
@@ -34652,7 +34661,6 @@ function findCandidates(text3, lines, template) {
 }
 var ATX_3_OPENING = /^ {0,3}###(?=[ \t]|$)/;
 function matchHeading(line, fieldByLabel) {
-  if (line[0] !== "#" && line[0] !== " ") return void 0;
   const opening = ATX_3_OPENING.exec(line);
   if (opening === null) return void 0;
   const content3 = line.slice(opening[0].length).trim();
@@ -34682,19 +34690,24 @@ var THEMATIC_BREAK = /^([ \t]*)([-*_])(?:[ \t]*\2){2,}[ \t]*$/;
 var SETEXT_EQUALS = /^([ \t]*)=+[ \t]*$/;
 var BLANK = /^[ \t]*$/;
 var STARTS_BLOCK = /^[ \t]*[#`~<>*+\-_=|]/;
+var OPENS_BRACKET = /^[ \t]*\[/;
+var NOT_A_DEFINITION = /^[ \t]*\[[^\]\\]*\](?!:)/;
 var HTML_END_CONDITIONS = ["-->", "?>", "]]>", "</script>", "</pre>", "</style>", "</textarea>"];
 function standIn(text3, lines, from, to) {
   const out = [];
   const origins = [];
+  const needed = lineFilter();
   let markers = 0;
   let characters = 0;
-  let previous2;
-  let run = 0;
+  let definitions = false;
   for (let line = from; line <= to; line++) {
-    const reduced = reduceLine(text3.slice(lines[line] ?? 0, lineEnd(text3, lines, line)));
-    run = reduced.reduced && reduced.text === previous2 ? run + 1 : 1;
-    previous2 = reduced.reduced ? reduced.text : void 0;
-    if (run > 2) continue;
+    const original = text3.slice(lines[line] ?? 0, lineEnd(text3, lines, line));
+    let reduced = reduceLine(original);
+    definitions = reduced.kind !== "blank" && (definitions || reduced.opensDefinition);
+    if (definitions && reduced.kind !== "kept") {
+      reduced = { ...reduced, kind: "kept", text: original };
+    }
+    if (!needed(reduced)) continue;
     out.push(reduced.text);
     origins.push(line);
     markers += reduced.markers;
@@ -34705,20 +34718,46 @@ function standIn(text3, lines, from, to) {
   }
   return { markdown: out.join("\n"), origins };
 }
+function lineFilter() {
+  let previous2;
+  let repeats = 0;
+  let run;
+  return (line) => {
+    if (line.kind !== "plain") {
+      run = void 0;
+      repeats = line.kind !== "kept" && line.text === previous2 ? repeats + 1 : 1;
+      previous2 = line.kind === "kept" ? void 0 : line.text;
+      return repeats <= 2;
+    }
+    previous2 = void 0;
+    const newEnds = line.ends !== "" && !(run?.ends.has(line.ends) ?? false);
+    const needed = run === void 0 || run.afterEnds || newEnds || line.indent < run.lowest;
+    const lowest = run === void 0 || run.afterEnds ? line.indent : Math.min(run.lowest, line.indent);
+    run = { lowest, ends: run?.ends ?? /* @__PURE__ */ new Set(), afterEnds: newEnds };
+    if (line.ends !== "") run.ends.add(line.ends);
+    return needed;
+  };
+}
 function reduceLine(line) {
-  if (BLANK.test(line)) return { text: "", markers: 0, reduced: true };
+  const kept = (text3, markers2 = 0, opensDefinition = false) => ({
+    kind: "kept",
+    text: text3,
+    markers: markers2,
+    indent: 0,
+    ends: "",
+    opensDefinition
+  });
+  if (BLANK.test(line)) return { ...kept(""), kind: "blank" };
   const rule = THEMATIC_BREAK.exec(line);
   if (rule !== null) {
     const [, indentation2 = "", character = "-"] = rule;
     const spaced = /[ \t]/.test(line.trim());
-    return {
-      text: indentation2 + (spaced ? `${character} ${character} ${character}` : character.repeat(3)),
-      markers: 0,
-      reduced: false
-    };
+    return kept(
+      indentation2 + (spaced ? `${character} ${character} ${character}` : character.repeat(3))
+    );
   }
   const underline = SETEXT_EQUALS.exec(line);
-  if (underline !== null) return { text: `${underline[1] ?? ""}===`, markers: 0, reduced: false };
+  if (underline !== null) return kept(`${underline[1] ?? ""}===`);
   let end = 0;
   let markers = 0;
   for (; ; ) {
@@ -34728,10 +34767,24 @@ function reduceLine(line) {
     markers++;
   }
   const rest = line.slice(end);
-  if (rest === "" || STARTS_BLOCK.test(rest)) return { text: line, markers, reduced: false };
+  if (rest === "" || STARTS_BLOCK.test(rest)) return kept(line, markers);
+  if (OPENS_BRACKET.test(rest) && !NOT_A_DEFINITION.test(rest)) return kept(line, markers, true);
   const indentation = /^[ \t]*/.exec(rest)?.[0] ?? "";
   const ends = rest.includes(">") ? htmlEndConditions(rest) : "";
-  return { text: `${line.slice(0, end)}${indentation}x${ends}`, markers, reduced: true };
+  return {
+    kind: markers === 0 ? "plain" : "marked",
+    text: `${line.slice(0, end)}${indentation}x${ends}`,
+    markers,
+    indent: columns(indentation),
+    ends,
+    opensDefinition: false
+  };
+}
+function columns(indentation) {
+  let width = 0;
+  for (const character of indentation)
+    width = character === "	" ? width + 4 - width % 4 : width + 1;
+  return width;
 }
 function htmlEndConditions(text3) {
   const lower = text3.toLowerCase();
@@ -34836,11 +34889,13 @@ function noFieldFound(text3, template, hidden) {
   const examples = template.fields.slice(0, 2).map((field) => `\`### ${field.label}\``).join(" and ");
   const found = text3.trim() === "" ? "the body is empty" : hidden.length > 0 ? `its headings are inside ${HIDING_BLOCKS}, where they do not start a section` : "no `### ` heading in the body is one of its labels";
   return {
+    kind: "body",
     message: `No field of the ${template.name} form was found: ${found}; expected headings like ${examples}, each followed by its value.`
   };
 }
 function guessedProblem() {
   return {
+    kind: "body",
     message: `The body has too many lines, list items or quotes to check which \`### \` lines are inside code blocks or lists, so every \`### <field label>\` line was read as a section; shorten the body or put long logs in one code block.`
   };
 }
@@ -34849,16 +34904,20 @@ function missingProblem(field, hidden) {
   const heading = `\`### ${field.label}\``;
   return {
     field: field.label,
+    fieldId: field.id,
+    kind: "missing",
     message: hidden ? `required, but its ${heading} heading is inside ${HIDING_BLOCKS}, so it does not start a section; close the block above it, or unindent the heading.` : `required, but the body has no ${heading} section; add that heading with ${expectedValue(field)} below it.`
   };
 }
 function emptyProblem(field) {
   const what = field.type === "checkboxes" ? "no box is checked; check the ones that apply" : field.type === "dropdown" ? `nothing is chosen; choose ${expectedValue(field)}` : `it is empty; give ${expectedValue(field)}`;
-  return { field: field.label, message: `required, but ${what}.` };
+  return { field: field.label, fieldId: field.id, kind: "empty", message: `required, but ${what}.` };
 }
 function duplicateProblem(field, count) {
   return {
     field: field.label,
+    fieldId: field.id,
+    kind: "duplicate",
     message: `the \`### ${field.label}\` section appears ${count} times; only the first one is read, so keep one.`
   };
 }
@@ -34879,6 +34938,8 @@ function orderProblem(headings, template) {
       const order = template.fields.map((each) => each.label).join(", ");
       return {
         field: field.label,
+        fieldId: field.id,
+        kind: "order",
         message: `the \`### ${field.label}\` section comes after \`### ${before.label}\`, but the form puts it before; every section was still read. The form's order is: ${order}.`
       };
     }

@@ -41,8 +41,23 @@ export type CheckboxesValue = { selected: string[]; unselected: string[] }
  */
 export type FieldValue = string | string[] | CheckboxesValue | null
 
-/** A problem found while reading a body against a form; `field` is the label as the form shows it. */
-export type FormProblem = { field?: string; message: string }
+/**
+ * What kind of problem a body has: a required field's section is `missing` or its value
+ * `empty`; a section is there twice (`duplicate`, the first is read) or out of the form's
+ * `order` (every section still read); or the body as a whole could not be read (`body`).
+ */
+export type FormProblemKind = 'missing' | 'empty' | 'duplicate' | 'order' | 'body'
+
+/**
+ * A problem found while reading a body against a form; `field` is the label as the form shows
+ * it and `fieldId` its id.
+ */
+export type FormProblem = {
+  field?: string
+  fieldId?: string
+  kind?: FormProblemKind
+  message: string
+}
 
 /** What a body says, per field id, and what is wrong with it. */
 export type ParsedForm = { fields: Record<string, FieldValue>; problems: FormProblem[] }

@@ -242,7 +242,11 @@ function readElement(raw: unknown, index: number, source: string): ReadElement {
     options = element.attributes.options.map((option) => option.label)
     // A box that must be ticked makes the field required: the form cannot be sent without it.
     required ||= element.attributes.options.some((option) => option.required === true)
-    problems.push(...duplicates(options).map((option) => `${where} option \`${option}\` is listed twice; options must be unique.`))
+    problems.push(
+      ...duplicates(options).map(
+        (option) => `${where} option \`${option}\` is listed twice; options must be unique.`,
+      ),
+    )
   } else if (element.type === 'textarea') {
     render = element.attributes.render?.trim()
   }
@@ -266,7 +270,11 @@ function readElement(raw: unknown, index: number, source: string): ReadElement {
   return { ok: true, field: { field, name, explicitId: element.id !== undefined } }
 }
 
-function checkDropdown(options: string[], defaultIndex: number | undefined, where: string): string[] {
+function checkDropdown(
+  options: string[],
+  defaultIndex: number | undefined,
+  where: string,
+): string[] {
   const problems = duplicates(options).map(
     (option) => `${where} option \`${option}\` is listed twice; options must be unique.`,
   )
@@ -397,9 +405,13 @@ function quoteHint(expected: string, value: unknown): string {
       : typeof value === 'number'
         ? String(value)
         : typeof value === 'boolean'
-          ? 'yes'
+          ? value
+            ? 'yes'
+            : 'no'
           : undefined
-  return example === undefined ? '' : ` (put it in quotes, e.g. \`"${example}"\`, to keep it as text)`
+  return example === undefined
+    ? ''
+    : ` (put it in quotes, e.g. \`"${example}"\`, to keep it as text)`
 }
 
 function describeElement(raw: unknown, index: number): string {
@@ -427,7 +439,9 @@ function listOf(value: string | string[] | undefined): string[] {
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  )
 }
 
 function isElementType(value: unknown): value is ElementType {

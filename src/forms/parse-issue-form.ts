@@ -26,7 +26,7 @@ export function parseIssueForm(
     // Unreachable by design; a body is untrusted input and one bad issue must not end the run.
     return {
       fields: emptyFields(template),
-      problems: [{ message: `The body could not be read: ${String(error)}.` }],
+      problems: [{ kind: 'body', message: `The body could not be read: ${String(error)}.` }],
     }
   }
 }
@@ -89,13 +89,14 @@ function emptyFields(template: FormTemplate): Record<string, FieldValue> {
 //    line whose first non-blank characters are ```` ``` ````, `~~~` or `<`. So candidates
 //    before the first such line are headings without a tree, and so is a body without one.
 // 2. From the line after the last of those headings, the tree is built from a stand-in. A line
-//    that starts (after any list or quote markers) with a character that starts no block can
-//    only be paragraph text or the inside of a block, and can end a block only by holding an
+//    that starts (after any list or quote markers) with a character that starts no block (nor
+//    a link reference definition, which can turn a `---` underline into text) can only be
+//    paragraph text or the inside of a block, and can end a block only by holding an
 //    HTML end condition (`-->`, `?>`, `]]>`, `</pre>`…, all of them containing `>`). It becomes
 //    its markers, its indentation, `x` and the end conditions it holds; a blank line becomes
-//    empty. A run of the same such line keeps two lines (see reduceLine). Other lines are
-//    kept. test/forms/find-field-headings.test.ts checks the answer against the tree of the
-//    whole body.
+//    empty; other lines are kept. Of these, lines that cannot change what the parser does
+//    next are left out (see lineFilter). test/forms/find-field-headings.test.ts checks the
+//    answer against the tree of the whole body.
 // 3. A stand-in that is still too big (STAND_IN_LIMITS) is not parsed: every candidate line is
 //    taken as a heading, and the caller says so in a problem.
 // ---------------------------------------------------------------------------------------------
@@ -134,7 +135,11 @@ export function findFieldHeadings(text: string, template: FormTemplate): FieldHe
   const tree = standIn(text, lines, clearFrom, last.line)
   const headingLines = tree === undefined ? undefined : topLevelHeadingLines(tree)
   if (headingLines === undefined) {
-    return { headings: [...headings, ...rest.map((each) => each.heading)], hidden: [], guessed: true }
+    return {
+      headings: [...headings, ...rest.map((each) => each.heading)],
+      hidden: [],
+      guessed: true,
+    }
   }
   const hidden: number[] = []
   for (const candidate of rest) {
@@ -167,6 +172,8 @@ function findCandidates(text: string, lines: number[], template: FormTemplate): 
   const candidates: Candidate[] = []
   for (let line = 0; line < lines.length; line++) {
     const start = lines[line] ?? 0
+    // Most lines are plain text: skip them before copying them out of the body.
+    if (text[start] !== '#' && text[start] !== ' ') continue
     const end = lineEnd(text, lines, line)
     const field = matchHeading(text.slice(start, end), fieldByLabel)
     if (field === undefined) continue
@@ -180,7 +187,6 @@ const ATX_3_OPENING = /^ {0,3}###(?=[ \t]|$)/
 
 /** The field a line names, if it is an ATX heading of depth 3 whose text is a field label. */
 function matchHeading(line: string, fieldByLabel: Map<string, number>): number | undefined {
-  if (line[0] !== '#' && line[0] !== ' ') return undefined
   const opening = ATX_3_OPENING.exec(line)
   if (opening === null) return undefined
   const content = line.slice(opening[0].length).trim()
@@ -223,20 +229,28 @@ const THEMATIC_BREAK = /^([ \t]*)([-*_])(?:[ \t]*\2){2,}[ \t]*$/
 const SETEXT_EQUALS = /^([ \t]*)=+[ \t]*$/
 const BLANK = /^[ \t]*$/
 const STARTS_BLOCK = /^[ \t]*[#`~<>*+\-_=|]/
+const OPENS_BRACKET = /^[ \t]*\[/
+/** `[label]` not followed by `:` (as in `[INFO] …`) cannot begin a link reference definition. */
+const NOT_A_DEFINITION = /^[ \t]*\[[^\]\\]*\](?!:)/
 const HTML_END_CONDITIONS = ['-->', '?>', ']]>', '</script>', '</pre>', '</style>', '</textarea>']
 
 function standIn(text: string, lines: number[], from: number, to: number): StandIn | undefined {
   const out: string[] = []
   const origins: number[] = []
+  const needed = lineFilter()
   let markers = 0
   let characters = 0
-  let previous: string | undefined
-  let run = 0
+  let definitions = false
   for (let line = from; line <= to; line++) {
-    const reduced = reduceLine(text.slice(lines[line] ?? 0, lineEnd(text, lines, line)))
-    run = reduced.reduced && reduced.text === previous ? run + 1 : 1
-    previous = reduced.reduced ? reduced.text : undefined
-    if (run > 2) continue
+    const original = text.slice(lines[line] ?? 0, lineEnd(text, lines, line))
+    let reduced = reduceLine(original)
+    // A paragraph that opens with `[` may be link reference definitions, which decide whether a
+    // following `---` underlines a heading; its lines are kept whole until a blank line.
+    definitions = reduced.kind !== 'blank' && (definitions || reduced.opensDefinition)
+    if (definitions && reduced.kind !== 'kept') {
+      reduced = { ...reduced, kind: 'kept', text: original }
+    }
+    if (!needed(reduced)) continue
     out.push(reduced.text)
     origins.push(line)
     markers += reduced.markers
@@ -253,26 +267,79 @@ function standIn(text: string, lines: number[], from: number, to: number): Stand
 }
 
 /**
- * One line of the stand-in, and whether it was `reduced`: a reduced line leaves the parser in
- * the same state when it comes a third time in a row as after the second (the first may end an
- * HTML block, the second then starts a paragraph), so runs of it keep two lines.
+ * Which reduced lines change what the parser does next; the others are left out.
+ *
+ * A run of the same blank or marked line: from the third on, each leaves the parser as the one
+ * before did (the first may end an HTML block, the second then starts a paragraph or an item).
+ *
+ * A run of plain lines: once a paragraph is open, plain lines only continue it, and before
+ * that they are the inside of a block, which they can end in two ways only. By indentation
+ * (a list item, or indented code, ends at a line indented less than it needs), so a line is
+ * needed if it is indented less than every line of the run since the last change; or by an HTML
+ * end condition, so the first line with each set of them is needed, and the line after it,
+ * which then starts a paragraph or indented code.
  */
-function reduceLine(line: string): { text: string; markers: number; reduced: boolean } {
-  if (BLANK.test(line)) return { text: '', markers: 0, reduced: true }
+function lineFilter(): (line: ReducedLine) => boolean {
+  let previous: string | undefined
+  let repeats = 0
+  let run: { lowest: number; ends: Set<string>; afterEnds: boolean } | undefined
+  return (line) => {
+    if (line.kind !== 'plain') {
+      run = undefined
+      repeats = line.kind !== 'kept' && line.text === previous ? repeats + 1 : 1
+      previous = line.kind === 'kept' ? undefined : line.text
+      return repeats <= 2
+    }
+    previous = undefined
+    const newEnds = line.ends !== '' && !(run?.ends.has(line.ends) ?? false)
+    const needed = run === undefined || run.afterEnds || newEnds || line.indent < run.lowest
+    const lowest =
+      run === undefined || run.afterEnds ? line.indent : Math.min(run.lowest, line.indent)
+    run = { lowest, ends: run?.ends ?? new Set(), afterEnds: newEnds }
+    if (line.ends !== '') run.ends.add(line.ends)
+    return needed
+  }
+}
+
+/** One body line as the stand-in has it. */
+type ReducedLine = {
+  /**
+   * `blank`; `plain`: text without markers, reduced to `x`; `marked`: list or quote markers
+   * before such text; `kept`: a line that may start a block, as it is (rules shortened).
+   */
+  kind: 'blank' | 'plain' | 'marked' | 'kept'
+  text: string
+  markers: number
+  /** Columns of indentation before a `plain` line's text. */
+  indent: number
+  /** The HTML end conditions a `plain` or `marked` line holds, as written in `text`. */
+  ends: string
+  /** After any markers, the line starts with `[`: maybe a link reference definition. */
+  opensDefinition: boolean
+}
+
+function reduceLine(line: string): ReducedLine {
+  const kept = (text: string, markers = 0, opensDefinition = false): ReducedLine => ({
+    kind: 'kept',
+    text,
+    markers,
+    indent: 0,
+    ends: '',
+    opensDefinition,
+  })
+  if (BLANK.test(line)) return { ...kept(''), kind: 'blank' }
   // A rule of any length reads as one of three characters; only `---` without spaces can also
   // underline a heading, so spaces are kept if there were any.
   const rule = THEMATIC_BREAK.exec(line)
   if (rule !== null) {
     const [, indentation = '', character = '-'] = rule
     const spaced = /[ \t]/.test(line.trim())
-    return {
-      text: indentation + (spaced ? `${character} ${character} ${character}` : character.repeat(3)),
-      markers: 0,
-      reduced: false,
-    }
+    return kept(
+      indentation + (spaced ? `${character} ${character} ${character}` : character.repeat(3)),
+    )
   }
   const underline = SETEXT_EQUALS.exec(line)
-  if (underline !== null) return { text: `${underline[1] ?? ''}===`, markers: 0, reduced: false }
+  if (underline !== null) return kept(`${underline[1] ?? ''}===`)
   let end = 0
   let markers = 0
   for (;;) {
@@ -282,10 +349,26 @@ function reduceLine(line: string): { text: string; markers: number; reduced: boo
     markers++
   }
   const rest = line.slice(end)
-  if (rest === '' || STARTS_BLOCK.test(rest)) return { text: line, markers, reduced: false }
+  if (rest === '' || STARTS_BLOCK.test(rest)) return kept(line, markers)
+  if (OPENS_BRACKET.test(rest) && !NOT_A_DEFINITION.test(rest)) return kept(line, markers, true)
   const indentation = /^[ \t]*/.exec(rest)?.[0] ?? ''
   const ends = rest.includes('>') ? htmlEndConditions(rest) : ''
-  return { text: `${line.slice(0, end)}${indentation}x${ends}`, markers, reduced: true }
+  return {
+    kind: markers === 0 ? 'plain' : 'marked',
+    text: `${line.slice(0, end)}${indentation}x${ends}`,
+    markers,
+    indent: columns(indentation),
+    ends,
+    opensDefinition: false,
+  }
+}
+
+/** Width of leading white space, with tab stops every four columns as CommonMark has them. */
+function columns(indentation: string): number {
+  let width = 0
+  for (const character of indentation)
+    width = character === '\t' ? width + 4 - (width % 4) : width + 1
+  return width
 }
 
 function htmlEndConditions(text: string): string {
@@ -367,7 +450,8 @@ function withoutRenderFence(value: string, render: string): string | null {
   if (firstBreak === -1 || value.slice(0, firstBreak).trimEnd() !== '```' + render) return value
   const lastBreak = value.lastIndexOf('\n')
   if (value.slice(lastBreak + 1).trim() !== '```') return value
-  const inside = lastBreak === firstBreak ? '' : trimBlankLines(value.slice(firstBreak + 1, lastBreak))
+  const inside =
+    lastBreak === firstBreak ? '' : trimBlankLines(value.slice(firstBreak + 1, lastBreak))
   return inside === '' ? null : inside
 }
 
@@ -434,12 +518,14 @@ function noFieldFound(text: string, template: FormTemplate, hidden: number[]): F
         ? `its headings are inside ${HIDING_BLOCKS}, where they do not start a section`
         : 'no `### ` heading in the body is one of its labels'
   return {
+    kind: 'body',
     message: `No field of the ${template.name} form was found: ${found}; expected headings like ${examples}, each followed by its value.`,
   }
 }
 
 function guessedProblem(): FormProblem {
   return {
+    kind: 'body',
     message: `The body has too many lines, list items or quotes to check which \`### \` lines are inside code blocks or lists, so every \`### <field label>\` line was read as a section; shorten the body or put long logs in one code block.`,
   }
 }
@@ -450,6 +536,8 @@ function missingProblem(field: FormField, hidden: boolean): FormProblem {
   const heading = `\`### ${field.label}\``
   return {
     field: field.label,
+    fieldId: field.id,
+    kind: 'missing',
     message: hidden
       ? `required, but its ${heading} heading is inside ${HIDING_BLOCKS}, so it does not start a section; close the block above it, or unindent the heading.`
       : `required, but the body has no ${heading} section; add that heading with ${expectedValue(field)} below it.`,
@@ -463,12 +551,14 @@ function emptyProblem(field: FormField): FormProblem {
       : field.type === 'dropdown'
         ? `nothing is chosen; choose ${expectedValue(field)}`
         : `it is empty; give ${expectedValue(field)}`
-  return { field: field.label, message: `required, but ${what}.` }
+  return { field: field.label, fieldId: field.id, kind: 'empty', message: `required, but ${what}.` }
 }
 
 function duplicateProblem(field: FormField, count: number): FormProblem {
   return {
     field: field.label,
+    fieldId: field.id,
+    kind: 'duplicate',
     message: `the \`### ${field.label}\` section appears ${count} times; only the first one is read, so keep one.`,
   }
 }
@@ -491,6 +581,8 @@ function orderProblem(headings: FieldHeading[], template: FormTemplate): FormPro
       const order = template.fields.map((each) => each.label).join(', ')
       return {
         field: field.label,
+        fieldId: field.id,
+        kind: 'order',
         message: `the \`### ${field.label}\` section comes after \`### ${before.label}\`, but the form puts it before; every section was still read. The form's order is: ${order}.`,
       }
     }

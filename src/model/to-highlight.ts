@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import type { ParsedForm } from '../forms/form-template.js'
-import { fieldReason, quoteValue } from './format-problem.js'
+import { fieldReason, quoteValue, sortFormProblems } from './format-problem.js'
 import type { Highlight } from './highlight.js'
 import type { GitHubIssue } from './issue.js'
 import { fieldValue, readText } from './read-field.js'
@@ -42,9 +42,9 @@ export function toHighlight({
 }: ToHighlightParams): Conversion<Highlight> {
   const label = (id: HighlightFieldId): string => labels?.[id] ?? HIGHLIGHT_FIELD_LABELS[id]
   const text = (id: HighlightFieldId): string | null => readText(fieldValue(form.fields, id))
-  const reasons = form.problems.map((problem) =>
-    problem.field === undefined ? problem.message : fieldReason(problem.field, problem.message),
-  )
+  // An empty Who credits the issue's author, so the form's `required` does not bind here.
+  const parsed = sortFormProblems(form.problems, ['who'])
+  const reasons = parsed.reasons
   const author = issue.user?.login ?? 'ghost'
 
   const named = (text('who') ?? '')
@@ -54,7 +54,7 @@ export function toHighlight({
   const who = named.length > 0 ? named : [author]
 
   const summary = text('summary')
-  if (summary === null) {
+  if (summary === null && !parsed.reported.has('summary')) {
     reasons.push(
       fieldReason(label('summary'), 'missing (required); describe what shipped and why it matters'),
     )
@@ -82,7 +82,7 @@ export function toHighlight({
       summary,
       shipped: shipped.day,
       links: text('links'),
-      notes: [],
+      notes: parsed.notes,
     },
   }
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
-import type { FormProblem, ParsedForm } from '../forms/form-template.js'
-import { fieldReason, quoteValue } from './format-problem.js'
+import type { FieldValue, ParsedForm } from '../forms/form-template.js'
+import { fieldReason, quoteValue, sortFormProblems } from './format-problem.js'
 import type { Incident } from './incident.js'
 import type { GitHubIssue } from './issue.js'
 import { parseDuration, type DurationResult } from './parse-duration.js'
@@ -63,12 +63,13 @@ export function toIncident({
 }: ToIncidentParams): Conversion<Incident> {
   const label: Label = (id) => labels?.[id] ?? INCIDENT_FIELD_LABELS[id]
   const text = (id: IncidentFieldId): string | null => readText(fieldValue(form.fields, id))
-  const reasons = problemReasons(form.problems)
-  const notes: string[] = []
+  const parsed = sortFormProblems(form.problems)
+  const reasons = parsed.reasons
+  const notes: string[] = [...parsed.notes]
 
   const started = readTimeField(text('started'), timezone)
   const resolved = readTimeField(text('resolved'), timezone)
-  if (started.state === 'empty') {
+  if (started.state === 'empty' && !parsed.reported.has('started')) {
     reasons.push(
       fieldReason(
         label('started'),
@@ -96,10 +97,12 @@ export function toIncident({
   if (end?.ok === true) notes.push(...end.notes)
 
   const impact = parseImpact(fieldValue(form.fields, 'impact') ?? null)
-  if (!impact.ok) reasons.push(fieldReason(label('impact'), impact.reason))
+  if (!impact.ok && !(parsed.reported.has('impact') && isEmptyValue(form.fields['impact']))) {
+    reasons.push(fieldReason(label('impact'), impact.reason))
+  }
 
   const summary = text('summary')
-  if (summary === null) {
+  if (summary === null && !parsed.reported.has('summary')) {
     reasons.push(
       fieldReason(
         label('summary'),
@@ -138,11 +141,8 @@ export function toIncident({
   }
 }
 
-/** The parser's problems as reasons, each naming its field when it has one. */
-function problemReasons(problems: readonly FormProblem[]): string[] {
-  return problems.map((problem) =>
-    problem.field === undefined ? problem.message : fieldReason(problem.field, problem.message),
-  )
+function isEmptyValue(value: FieldValue | undefined): boolean {
+  return value === null || value === undefined || (Array.isArray(value) && value.length === 0)
 }
 
 function readTimeField(written: string | null, timezone: string): TimeField {

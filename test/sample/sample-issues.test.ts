@@ -14,7 +14,6 @@ import {
 const SKIPPED_429 = [
   'Impact: required, but nothing is chosen; choose one of `None: no customer impact`, `Low: a few customers, minor disruption`, `Moderate: some customers or one region`, `High: many customers or several regions`, `Severe: fleetwide or critical path down`.',
   'Started: "last Tuesday around lunch" is not a time; write it as 2024-04-24T12:30-04:00, 2024-04-24 12:30 America/New_York or 2024-04-24 12:30 EDT (US zone abbreviations, UTC and GMT work too); without a zone, America/New_York is assumed',
-  'Impact: no level chosen; choose one of None, Low, Moderate, High, Severe',
 ]
 
 function buildSample() {

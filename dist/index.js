@@ -54165,14 +54165,14 @@ function readYaml(yamlText, source) {
   }
 }
 var ELEMENT_TYPES = ["markdown", "input", "textarea", "dropdown", "checkboxes"];
-var Text = external_exports.string().refine((value) => value.trim() !== "", { error: "must not be empty" });
-var FreeText = external_exports.string().optional();
-var TextList = external_exports.union([external_exports.array(Text), Text], {
+var Text = string2().refine((value) => value.trim() !== "", { error: "must not be empty" });
+var FreeText = string2().optional();
+var TextList = union([array(Text), Text], {
   error: "must be a list of names or one comma-separated string"
 });
 function strictMap(shape, where) {
   const allowed = Object.keys(shape).map((key) => `\`${key}\``).join(", ");
-  return external_exports.strictObject(shape, {
+  return strictObject(shape, {
     error: (issue3) => issue3.code === "unrecognized_keys" ? `${issue3.keys.map((key) => `\`${key}\``).join(", ")} ${issue3.keys.length === 1 ? "is not a permitted key" : "are not permitted keys"} ${where} (allowed: ${allowed})` : void 0
   });
 }
@@ -54185,23 +54185,23 @@ var TopLevelSchema = strictMap(
     assignees: TextList.optional(),
     projects: TextList.optional(),
     type: Text.optional(),
-    body: external_exports.array(external_exports.unknown()).min(1, { error: "`body` must list at least one form element" })
+    body: array(unknown()).min(1, { error: "`body` must list at least one form element" })
   },
   "at the top level"
 );
-var Id = external_exports.string().regex(/^[A-Za-z0-9_-]+$/, {
+var Id = string2().regex(/^[A-Za-z0-9_-]+$/, {
   error: "can only contain letters, digits, `-` and `_`"
 });
-var Validations = strictMap({ required: external_exports.boolean().optional() }, "in `validations`").optional();
-var Options = external_exports.array(Text).min(1, { error: "dropdown needs at least one option" });
+var Validations = strictMap({ required: boolean2().optional() }, "in `validations`").optional();
+var Options = array(Text).min(1, { error: "dropdown needs at least one option" });
 var CheckboxOption = strictMap(
-  { label: Text, required: external_exports.boolean().optional() },
+  { label: Text, required: boolean2().optional() },
   "in a checkbox option"
 );
 var ELEMENT_SCHEMAS = {
   markdown: strictMap(
     {
-      type: external_exports.literal("markdown"),
+      type: literal("markdown"),
       id: Id.optional(),
       attributes: strictMap({ value: Text }, "in markdown `attributes`")
     },
@@ -54209,7 +54209,7 @@ var ELEMENT_SCHEMAS = {
   ),
   input: strictMap(
     {
-      type: external_exports.literal("input"),
+      type: literal("input"),
       id: Id.optional(),
       attributes: strictMap(
         { label: Text, description: FreeText, placeholder: FreeText, value: FreeText },
@@ -54221,7 +54221,7 @@ var ELEMENT_SCHEMAS = {
   ),
   textarea: strictMap(
     {
-      type: external_exports.literal("textarea"),
+      type: literal("textarea"),
       id: Id.optional(),
       attributes: strictMap(
         {
@@ -54239,15 +54239,15 @@ var ELEMENT_SCHEMAS = {
   ),
   dropdown: strictMap(
     {
-      type: external_exports.literal("dropdown"),
+      type: literal("dropdown"),
       id: Id.optional(),
       attributes: strictMap(
         {
           label: Text,
           description: FreeText,
-          multiple: external_exports.boolean().optional(),
+          multiple: boolean2().optional(),
           options: Options,
-          default: external_exports.number().int().nonnegative().optional()
+          default: number2().int().nonnegative().optional()
         },
         "in dropdown `attributes`"
       ),
@@ -54257,13 +54257,13 @@ var ELEMENT_SCHEMAS = {
   ),
   checkboxes: strictMap(
     {
-      type: external_exports.literal("checkboxes"),
+      type: literal("checkboxes"),
       id: Id.optional(),
       attributes: strictMap(
         {
           label: Text,
           description: FreeText,
-          options: external_exports.array(CheckboxOption).min(1, { error: "checkboxes need at least one option" })
+          options: array(CheckboxOption).min(1, { error: "checkboxes need at least one option" })
         },
         "in checkboxes `attributes`"
       ),
@@ -59198,21 +59198,21 @@ function safeDecode3(text5) {
 }
 
 // src/model/issue.ts
-var GitHubIssueSchema = external_exports.object({
-  number: external_exports.number().int(),
-  title: external_exports.string(),
-  body: external_exports.string().nullable().optional(),
-  html_url: external_exports.string(),
-  state: external_exports.enum(["open", "closed"]),
-  created_at: external_exports.string(),
-  updated_at: external_exports.string().optional(),
-  closed_at: external_exports.string().nullable().optional(),
-  labels: external_exports.array(external_exports.union([external_exports.string(), external_exports.object({ name: external_exports.string().optional() }).passthrough()])).default([]),
-  user: external_exports.object({ login: external_exports.string() }).passthrough().nullable().optional(),
-  author_association: external_exports.string().optional(),
-  pull_request: external_exports.unknown().optional(),
+var GitHubIssueSchema = object({
+  number: number2().int(),
+  title: string2(),
+  body: string2().nullable().optional(),
+  html_url: string2(),
+  state: _enum2(["open", "closed"]),
+  created_at: string2(),
+  updated_at: string2().optional(),
+  closed_at: string2().nullable().optional(),
+  labels: array(union([string2(), object({ name: string2().optional() }).passthrough()])).default([]),
+  user: object({ login: string2() }).passthrough().nullable().optional(),
+  author_association: string2().optional(),
+  pull_request: unknown().optional(),
   /** `owner/name`, set by infra-log when it fetches from several repositories. */
-  repository: external_exports.string().optional()
+  repository: string2().optional()
 });
 function labelNames(issue3) {
   return issue3.labels.flatMap(
@@ -66207,7 +66207,7 @@ function branchMoved(error63) {
 
 // src/model/impact.ts
 var IMPACT_LEVELS = ["none", "low", "moderate", "high", "severe"];
-var ImpactSchema = external_exports.enum(IMPACT_LEVELS);
+var ImpactSchema = _enum2(IMPACT_LEVELS);
 var IMPACT_LABELS = {
   none: "no customer impact",
   low: "low impact",
@@ -79264,16 +79264,16 @@ var VALIDATED_ACTIONS = [
   "reopened",
   "closed"
 ];
-var IssueEventSchema = external_exports.object({
-  action: external_exports.string(),
-  issue: external_exports.object({
-    number: external_exports.number().int().positive(),
+var IssueEventSchema = object({
+  action: string2(),
+  issue: object({
+    number: number2().int().positive(),
     labels: GitHubIssueSchema.shape.labels,
-    pull_request: external_exports.unknown().optional()
+    pull_request: unknown().optional()
   }),
   /** The label added or removed, on `labeled` and `unlabeled`. */
-  label: external_exports.object({ name: external_exports.string() }).nullable().optional(),
-  repository: external_exports.object({ full_name: external_exports.string() }).optional()
+  label: object({ name: string2() }).nullable().optional(),
+  repository: object({ full_name: string2() }).optional()
 });
 function readIssueEvent(params) {
   const { event, eventName } = params;

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, posix, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { z } from 'zod'
+import * as z from 'zod'
 import { loadTemplates } from '../forms/load-templates.js'
 import { InputsSchema, INPUT_DEFAULTS } from '../inputs.js'
 import { GitHubIssueSchema, type GitHubIssue } from '../model/issue.js'

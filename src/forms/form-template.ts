@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The field types of GitHub's issue-form schema that carry a value. */
 export const FieldTypeSchema = z.enum(['input', 'textarea', 'dropdown', 'checkboxes'])

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { FormField, FormTemplate } from './form-template.js'
 import { slugifyLabel } from './slugify-label.js'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** One usable highlight, from one issue. */
 export const HighlightSchema = z.object({

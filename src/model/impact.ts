@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The five impact levels, least to most severe; the index is the diagram's shade step. */
 export const IMPACT_LEVELS = ['none', 'low', 'moderate', 'high', 'severe'] as const

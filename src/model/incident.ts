@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ImpactSchema } from './impact.js'
 
 /** How an incident's end was known. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The fields infra-log reads from an issue as `GET /repos/{owner}/{repo}/issues` returns it. */
 export const GitHubIssueSchema = z.object({

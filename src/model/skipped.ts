@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A labelled issue that could not be used, with every reason why. */
 export const SkippedSchema = z.object({

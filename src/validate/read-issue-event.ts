@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { GitHubIssueSchema, labelNames } from '../model/issue.js'
 
 /** The `issues` actions that can change what an issue says or whether it is checked. */

@@ -1,7 +1,7 @@
-import { isAbsolute, relative, resolve } from 'node:path'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 import * as core from '@actions/core'
 import { IANAZone } from 'luxon'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Site presets the page's front matter can be written for. */
 export const SITE_PRESETS = [
@@ -202,11 +202,14 @@ export function parseInputs(
     throw new InputError(message.startsWith('Input `') ? message : `Input \`${name}\`: ${message}`)
   }
   const inputs = parsed.data
-  checkInsideWorkspace('output-dir', inputs['output-dir'], context.workspace)
-  for (const name of ['incident-template', 'highlight-template'] as const) {
-    if (inputs[name] !== '') checkInsideWorkspace(name, inputs[name], context.workspace)
+  const inRepository = (name: 'output-dir' | 'incident-template' | 'highlight-template') =>
+    inputs[name] === '' ? '' : toRepositoryPath(name, inputs[name], context.workspace)
+  return {
+    ...inputs,
+    'output-dir': inRepository('output-dir'),
+    'incident-template': inRepository('incident-template'),
+    'highlight-template': inRepository('highlight-template'),
   }
-  return inputs
 }
 
 /** Reads every input from the runner's environment through @actions/core. */
@@ -221,14 +224,24 @@ export function readInputs(context: { repository: string; workspace: string }): 
   return parseInputs(raw, context)
 }
 
-function checkInsideWorkspace(name: string, path: string, workspace: string): void {
-  const target = resolve(workspace, path)
-  const rel = relative(resolve(workspace), target)
-  if (rel === '' ? name !== 'output-dir' : rel.startsWith('..') || isAbsolute(rel)) {
+/**
+ * The path as the repository knows it: `/`-separated and relative to its root (`.` for the root
+ * itself, which only `output-dir` may be), as the Git Data and contents APIs take it. An
+ * absolute path inside the workspace is made relative; a backslash is a separator, as
+ * `reportPaths` reads it. A path that leads outside the repository is an InputError.
+ */
+function toRepositoryPath(name: string, path: string, workspace: string): string {
+  const root = resolve(workspace)
+  const rel = relative(root, resolve(root, path.replace(/\\/g, '/')))
+    .split(sep)
+    .join('/')
+  const outside = rel === '..' || rel.startsWith('../') || isAbsolute(rel)
+  if (outside || (rel === '' && name !== 'output-dir')) {
     throw new InputError(
       `Input \`${name}\`: \`${path}\` is outside the repository; give a path inside it, e.g. \`docs/infra-log\``,
     )
   }
+  return rel === '' ? '.' : rel
 }
 
 function isCalendarDate(text: string): boolean {

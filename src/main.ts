@@ -122,6 +122,9 @@ function connect(inputs: Inputs, context: RunnerContext): GitHubClient {
     baseUrl: context.apiUrl,
     log,
     ...(context.writeIntervalMs === undefined ? {} : { writeIntervalMs: context.writeIntervalMs }),
+    ...(context.retryAfterBaseMs === undefined
+      ? {}
+      : { retryAfterBaseValue: context.retryAfterBaseMs }),
   })
 }
 

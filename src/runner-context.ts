@@ -14,6 +14,12 @@ export type RunnerContext = {
    * GitHub advises). Only tests against a local fake set `INFRA_LOG_WRITE_INTERVAL_MS`.
    */
   writeIntervalMs: number | undefined
+  /**
+   * Milliseconds per unit of a retry wait (a `retry-after` second, a backoff step); unset keeps
+   * Octokit's 1000. Test-only, like the interval above: `INFRA_LOG_RETRY_AFTER_BASE_MS` lets a
+   * test against a local fake inject rate limits and server errors without waiting seconds.
+   */
+  retryAfterBaseMs: number | undefined
 }
 
 /** Reads the runner's `GITHUB_*` variables, with the defaults github.com implies. */
@@ -22,6 +28,7 @@ export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
   const repository = env.GITHUB_REPOSITORY ?? ''
   const runId = env.GITHUB_RUN_ID
   const interval = Number(env.INFRA_LOG_WRITE_INTERVAL_MS ?? 'NaN')
+  const retryBase = Number(env.INFRA_LOG_RETRY_AFTER_BASE_MS ?? 'NaN')
   return {
     repository,
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
@@ -34,5 +41,6 @@ export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
         ? `${serverUrl}/${repository}/actions/runs/${runId}`
         : undefined,
     writeIntervalMs: Number.isFinite(interval) && interval >= 0 ? interval : undefined,
+    retryAfterBaseMs: Number.isFinite(retryBase) && retryBase >= 0 ? retryBase : undefined,
   }
 }

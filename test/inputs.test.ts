@@ -95,9 +95,9 @@ describe('parseInputs', () => {
     expect(() => parseInputs(raw, context)).toThrow(message)
   })
 
-  it('accepts an absolute output-dir inside the workspace', () => {
+  it('takes an absolute output-dir inside the workspace as the repository path', () => {
     expect(parseInputs({ 'output-dir': '/workspace/infra/docs/log' }, context)['output-dir']).toBe(
-      '/workspace/infra/docs/log',
+      'docs/log',
     )
   })
 

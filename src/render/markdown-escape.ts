@@ -13,9 +13,11 @@ const ENTITIES: Record<string, string> = {
   '~': '&#126;',
 }
 const WORD_CHARACTER = /[\p{L}\p{N}]/u
-// C0 controls that are not whitespace (whitespace is folded into spaces instead), and DEL.
+// C0 controls that are not whitespace (whitespace is folded into spaces instead), DEL, and the
+// explicit bidi embeddings, overrides and isolates: an unclosed U+202E in a title would show the
+// rest of its line (time, duration, impact) reversed. Right-to-left letters need none of them.
 // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-const CONTROL_CHARACTERS = /[\x00-\x08\x0E-\x1F\x7F]/g
+const CONTROL_CHARACTERS = /[\x00-\x08\x0E-\x1F\x7F\u202A-\u202E\u2066-\u2069]/g
 
 /**
  * Escapes a run of literal text so that no character in it can start markdown or HTML syntax
@@ -41,11 +43,51 @@ export function escapeText(text: string): string {
  * Escapes untrusted plain text (a title, a service name) for one line of markdown: control
  * characters dropped, whitespace runs as one space, then `escapeText` and `guardLineStarts`.
  * Lighter than `inlineText`, which escapes every punctuation mark: this one leaves what cannot
- * form syntax in the middle of a line (`api-gateway`, `v1.2`) as it is.
+ * form syntax in the middle of a line (`api-gateway`, `v1.2`) as it is. A bare `http(s)` URL
+ * becomes an autolink (`<https://…>`): GFM reads a bare URL as a link up to the next space,
+ * escapes included, so escaping its characters would show the backslashes and break the link.
  */
 export function escapeInlineText(text: string): string {
   const flat = text.replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim()
-  return guardLineStarts(escapeText(flat))
+  let out = ''
+  let from = 0
+  for (const match of flat.matchAll(BARE_URL)) {
+    const url = trimUrlEnd(match[0])
+    if (!isAutolinkable(url)) continue
+    out += `${escapeText(flat.slice(from, match.index))}<${url}>`
+    from = match.index + url.length
+  }
+  return guardLineStarts(out + escapeText(flat.slice(from)))
+}
+
+/** A URL as GFM finds one in text: a scheme at a word boundary, up to a space or `<`. */
+const BARE_URL = /\bhttps?:\/\/[^\s<>]+/gi
+
+/** GFM's rule for where a bare URL ends: not on trailing punctuation, nor an unmatched `)`. */
+function trimUrlEnd(url: string): string {
+  let end = url.length
+  for (;;) {
+    const last = url[end - 1]
+    if (last !== undefined && /[?!.,:;*_~'"]/.test(last)) end -= 1
+    else if (last === ')' && count(url.slice(0, end), ')') > count(url.slice(0, end), '(')) end -= 1
+    else return url.slice(0, end)
+  }
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1
+}
+
+// An autolink shows its content as it is: no escapes, so no template opener may be in it, and
+// it must be a URL a reader may follow.
+function isAutolinkable(url: string): boolean {
+  if (/[{}\\`]/.test(url) || !/^https?:\/\/[^/?#]*[A-Za-z0-9]/i.test(url)) return false
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:'
+  } catch {
+    return false
+  }
 }
 
 function isWordCharacter(char: string | undefined): boolean {

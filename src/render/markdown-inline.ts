@@ -21,7 +21,7 @@ export function breakTemplateOpeners(text: string): string {
 /**
  * Makes untrusted plain text (a title, a name) safe inside one line of markdown:
  * HTML and markdown syntax are escaped, line breaks become spaces, mentions are neutralized,
- * template openers are broken, control characters are dropped.
+ * template openers are broken, control characters (bidi overrides included) are dropped.
  */
 export function inlineText(text: string): string {
   const flat = breakTemplateOpeners(
@@ -29,7 +29,7 @@ export function inlineText(text: string): string {
       .replace(/[\r\n\u2028\u2029]+/g, ' ')
       .replace(/\0/g, '\uFFFD')
       // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-      .replace(/[\x01-\x08\x0B-\x1F\x7F]/g, ''),
+      .replace(/[\x01-\x08\x0B-\x1F\x7F\u202A-\u202E\u2066-\u2069]/g, ''),
   )
   const escaped = flat
     .replace(/&/g, '&amp;')

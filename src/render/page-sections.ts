@@ -124,9 +124,17 @@ function titleOf(title: string): string {
   return text === '' ? '(untitled)' : text
 }
 
-/** A title for a `###` heading: a trailing `#` would otherwise be read as closing the heading. */
+/**
+ * A title for a `###` heading: a trailing `#` would otherwise be read as closing the heading.
+ * Left as they are: a `#` already escaped (a title's leading one), the `#` of a character
+ * reference (`&#124;`, the `&#8203;` that breaks a mention) and those in an autolink, where no
+ * escape is read.
+ */
 function headingText(title: string): string {
-  return titleOf(title).replace(/#/g, '\\#')
+  return titleOf(title)
+    .split(/(<https?:\/\/[^>]*>)/)
+    .map((part, at) => (at % 2 === 1 ? part : part.replace(/(?<![&\\])((?:\\\\)*)#/g, '$1\\#')))
+    .join('')
 }
 
 function scopeOf(incident: ReportIncident): string {

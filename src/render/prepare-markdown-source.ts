@@ -9,15 +9,20 @@ export const MAX_LINE_NESTING = 12
 
 /**
  * Makes untrusted markdown fit to parse in time proportional to its length: line endings become
- * LF, NUL and the other C0 controls (but tab and line feed) are dropped, the text is cut at
- * `maxLength` characters (never inside a surrogate pair), and a line that opens more than
- * `MAX_LINE_NESTING` containers has the marker after the limit escaped, so it reads as text.
+ * LF, NUL and the other C0 controls (but tab and line feed) and the bidi embeddings, overrides
+ * and isolates are dropped, the text is cut at `maxLength` characters (never inside a surrogate
+ * pair), and a line that opens more than `MAX_LINE_NESTING` containers has the marker after the
+ * limit escaped, so it reads as text.
  */
 export function prepareMarkdownSource(raw: string, maxLength: number): PreparedSource {
   const truncated = raw.length > maxLength
   let text = truncated ? raw.slice(0, cutPoint(raw, maxLength)) : raw
-  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-  text = text.replace(/\r\n?/g, '\n').replace(/[\x00-\x08\x0B-\x1F\x7F]/g, '')
+  // Bidi embeddings, overrides and isolates too: an unclosed U+202E would show the rest of the
+  // entry reversed.
+  text = text
+    .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+    .replace(/[\x00-\x08\x0B-\x1F\x7F\u202A-\u202E\u2066-\u2069]/g, '')
   return { source: limitNesting(text), truncated }
 }
 

@@ -10,6 +10,7 @@ import { selectHighlight } from './select-highlight.js'
 import { selectIncident } from './select-incident.js'
 import type { Selection } from './selection.js'
 import { compareHighlights, compareIncidents, compareSkipped } from './sort-entries.js'
+import { uniqueIssues } from './unique-issues.js'
 import type { Span } from './window.js'
 
 /** A labelled issue that cannot be in the report's window: the caller logs it. */
@@ -21,8 +22,9 @@ export type BuildResult = { report: Report; outOfWindow: OutOfWindow[] }
 /**
  * Builds the report from the fetched issues. Every issue carrying a label ends in exactly one
  * place per label: the report, the skipped list (with reasons), or `outOfWindow`. Pull requests
- * are ignored. An issue whose author is not trusted is skipped before its body is read, so its
- * content is never published. The same issues in any order give the same report.
+ * are ignored, and an issue listed twice counts once (see `uniqueIssues`). An issue whose author
+ * is not trusted is skipped before its body is read, so its content is never published. The
+ * same issues in any order give the same report.
  */
 export function buildReport(params: {
   issues: GitHubIssue[]
@@ -46,7 +48,7 @@ export function buildReport(params: {
   const screen = (issue: GitHubIssue, label: string, span: Span) =>
     screenAuthor({ issue, label, span, authorAssociations, confirmedLabel })
 
-  for (const issue of issues) {
+  for (const issue of uniqueIssues(issues)) {
     if (issue.pull_request !== undefined && issue.pull_request !== null) continue
     // An issue with both labels is considered once for each.
     if (hasLabel(issue, labels.incident)) {

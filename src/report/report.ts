@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { HighlightSchema } from '../model/highlight.js'
 import { IMPACT_LEVELS } from '../model/impact.js'
 import { IncidentSchema } from '../model/incident.js'
@@ -33,9 +33,11 @@ export type ReportIncident = z.infer<typeof ReportIncidentSchema>
 /** Counts per impact level and the total duration. */
 export const TotalsSchema = z.object({
   incidents: z.number().int(),
-  byImpact: z.object(Object.fromEntries(IMPACT_LEVELS.map((level) => [level, z.number().int()])) as {
-    [K in (typeof IMPACT_LEVELS)[number]]: z.ZodNumber
-  }),
+  byImpact: z.object(
+    Object.fromEntries(IMPACT_LEVELS.map((level) => [level, z.number().int()])) as {
+      [K in (typeof IMPACT_LEVELS)[number]]: z.ZodNumber
+    },
+  ),
   incidentMinutes: z.number(),
   highlights: z.number().int(),
   skipped: z.number().int(),

@@ -1,5 +1,6 @@
 // Bundles the action, the command-line tool and the library into dist/.
 // esbuild rather than rollup: the same single-file ESM output in a fraction of the time.
+import { chmodSync } from 'node:fs'
 import { build } from 'esbuild'
 
 // A test bundles into a temporary folder and compares it with the committed dist/.
@@ -37,3 +38,6 @@ await build({
   outdir,
   banner: { js: banner },
 })
+
+// The command-line tool is run directly through package.json's `bin`.
+chmodSync(`${outdir}/cli.js`, 0o755)

@@ -54702,9 +54702,7 @@ function renderReportFiles(params) {
     path: posix.basename(paths.page)
   };
   const previous3 = readIndexEntries(existingIndex);
-  const entries = [entry, ...previous3.entries.filter((e) => e.asOf !== entry.asOf)].sort(
-    (a, b) => a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : 0
-  );
+  const entries = [entry, ...previous3.entries.filter((e) => e.asOf !== entry.asOf)];
   const files = /* @__PURE__ */ new Map([
     [paths.page, merged.content],
     [paths.diagram, renderIncidentDiagram(report)],

@@ -63976,9 +63976,7 @@ function renderReportFiles(params) {
     path: posix.basename(paths.page)
   };
   const previous3 = readIndexEntries(existingIndex);
-  const entries = [entry, ...previous3.entries.filter((e) => e.asOf !== entry.asOf)].sort(
-    (a, b) => a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : 0
-  );
+  const entries = [entry, ...previous3.entries.filter((e) => e.asOf !== entry.asOf)];
   const files = /* @__PURE__ */ new Map([
     [paths.page, merged.content],
     [paths.diagram, renderIncidentDiagram(report)],
@@ -65357,7 +65355,7 @@ function buildJobSummary(params) {
       ""
     );
   }
-  if (params.usesWorkflowToken && pullRequest.operation === "created") {
+  if (pullRequest.operation === "created") {
     lines.push(
       "> [!TIP]",
       "> Pull requests opened with `GITHUB_TOKEN` do not trigger other workflows (your docs preview or CI).",
@@ -66040,8 +66038,7 @@ async function writeJobSummary(params) {
     pullRequest: published.pullRequest,
     keptEdits: published.rendered.keptEdits,
     overwritten: published.rendered.overwritten,
-    dryRun: inputs["dry-run"],
-    usesWorkflowToken: inputs.token === params.env.GITHUB_TOKEN || params.env.GITHUB_TOKEN === void 0
+    dryRun: inputs["dry-run"]
   });
   await summary.addRaw(text5, true).write();
 }

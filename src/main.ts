@@ -223,8 +223,6 @@ async function writeJobSummary(params: {
     keptEdits: published.rendered.keptEdits,
     overwritten: published.rendered.overwritten,
     dryRun: inputs['dry-run'],
-    usesWorkflowToken:
-      inputs.token === params.env.GITHUB_TOKEN || params.env.GITHUB_TOKEN === undefined,
   })
   await core.summary.addRaw(text, true).write()
 }

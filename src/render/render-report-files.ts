@@ -71,9 +71,8 @@ export function renderReportFiles(params: {
     path: posix.basename(paths.page),
   }
   const previous = readIndexEntries(existingIndex)
-  const entries = [entry, ...previous.entries.filter((e) => e.asOf !== entry.asOf)].sort((a, b) =>
-    a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : 0,
-  )
+  // renderIndex and renderFeed put the entries newest first themselves.
+  const entries = [entry, ...previous.entries.filter((e) => e.asOf !== entry.asOf)]
 
   const files = new Map<string, string>([
     [paths.page, merged.content],

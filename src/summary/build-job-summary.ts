@@ -14,8 +14,6 @@ export type SummaryParams = {
   keptEdits: string[]
   overwritten: string[]
   dryRun: boolean
-  /** The token is the workflow's GITHUB_TOKEN (not an App or personal token). */
-  usesWorkflowToken: boolean
 }
 
 const MAX_SUMMARY_LENGTH = 900_000
@@ -79,7 +77,8 @@ export function buildJobSummary(params: SummaryParams): string {
       '',
     )
   }
-  if (params.usesWorkflowToken && pullRequest.operation === 'created') {
+  // The step cannot tell a GITHUB_TOKEN from an App token, so every new pull request gets the tip.
+  if (pullRequest.operation === 'created') {
     lines.push(
       '> [!TIP]',
       '> Pull requests opened with `GITHUB_TOKEN` do not trigger other workflows (your docs preview or CI).',

@@ -75,7 +75,6 @@ export function publish(
       keptEdits: rendered.keptEdits,
       overwritten: rendered.overwritten,
       dryRun: false,
-      usesWorkflowToken: true,
     }),
   }
 }

@@ -3,7 +3,17 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'lib/**', 'node_modules/**', 'infra-log-preview/**', 'examples/**/node_modules/**', 'examples/**/.vitepress/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'lib/**',
+      'node_modules/**',
+      'infra-log-preview/**',
+      'examples/**/node_modules/**',
+      'examples/**/.vitepress/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -48870,10 +48870,17 @@ function lineEnd(text5, lines, line) {
   const next = lines[line + 1];
   return next === void 0 ? text5.length : next - 1;
 }
+var fieldIndexes = /* @__PURE__ */ new WeakMap();
+function fieldIndexByLabel(template) {
+  let byLabel = fieldIndexes.get(template.fields);
+  if (byLabel === void 0) {
+    byLabel = new Map(template.fields.map((field, index2) => [labelMatchKey(field.label), index2]));
+    fieldIndexes.set(template.fields, byLabel);
+  }
+  return byLabel;
+}
 function findCandidates(text5, lines, template) {
-  const fieldByLabel = new Map(
-    template.fields.map((field, index2) => [labelMatchKey(field.label), index2])
-  );
+  const fieldByLabel = fieldIndexByLabel(template);
   const candidates = [];
   for (let line = 0; line < lines.length; line++) {
     const start = lines[line] ?? 0;
@@ -49453,6 +49460,58 @@ function parseImpact(value) {
   return { ok: true, impact };
 }
 
+// src/model/zone-names.ts
+var validZones = /* @__PURE__ */ new Map();
+var canonicalNames = /* @__PURE__ */ new Map();
+var abbreviationFormats = /* @__PURE__ */ new Map();
+function isKnownZone(name) {
+  let valid = validZones.get(name);
+  if (valid === void 0) {
+    valid = tryFormat(name) !== null;
+    validZones.set(name, valid);
+  }
+  return valid;
+}
+function canonicalZoneName(name) {
+  let canonical = canonicalNames.get(name);
+  if (canonical === void 0) {
+    canonical = tryFormat(name)?.resolvedOptions().timeZone ?? name;
+    canonicalNames.set(name, canonical);
+  }
+  return canonical;
+}
+function zoneAbbreviation(time2) {
+  if (!time2.isValid) return null;
+  if (time2.zone.type !== "iana") return time2.offsetNameShort;
+  const key = `${time2.locale ?? ""}|${time2.zone.name}`;
+  let format = abbreviationFormats.get(key);
+  if (format === void 0) {
+    format = new Intl.DateTimeFormat(time2.locale ?? void 0, {
+      timeZoneName: "short",
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: time2.zone.name
+    });
+    abbreviationFormats.set(key, format);
+  }
+  const part = format.formatToParts(new Date(time2.toMillis())).find((candidate) => candidate.type.toLowerCase() === "timezonename");
+  return part?.value ?? null;
+}
+function tryFormat(name) {
+  if (name === "") return null;
+  try {
+    const format = new Intl.DateTimeFormat("en-US", { timeZone: name });
+    format.format();
+    return format;
+  } catch {
+    return null;
+  }
+}
+
 // src/model/parse-time.ts
 var US_ABBREVIATIONS = {
   EST: { offset: -5 * 60, zone: "America/New_York", city: "New York" },
@@ -49558,7 +49617,7 @@ function formatWallTime(wall) {
   return `${String(wall.year).padStart(4, "0")}-${two(wall.month)}-${two(wall.day)}T${two(wall.hour)}:${two(wall.minute)}${seconds}`;
 }
 function inZone(written, wall, zoneName, isDefault) {
-  if (!IANAZone.isValidZone(zoneName)) {
+  if (!isKnownZone(zoneName)) {
     return {
       ok: false,
       reason: isDefault ? `${quoteValue(written)} has no zone, and the configured time zone ${quoteValue(zoneName)} is not an IANA time zone; add a zone, e.g. 2024-04-24 12:30 America/New_York` : `${quoteValue(written)} has an unknown time zone; use an IANA name such as America/New_York, a US abbreviation (EST, EDT, CST, CDT, MST, MDT, PST, PDT), UTC or GMT`
@@ -49589,13 +49648,6 @@ function inZone(written, wall, zoneName, isDefault) {
 }
 function sameWallTime(time2, wall) {
   return time2.isValid && time2.year === wall.year && time2.month === wall.month && time2.day === wall.day && time2.hour === wall.hour && time2.minute === wall.minute && time2.second === wall.second;
-}
-function canonicalZoneName(zoneName) {
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: zoneName }).resolvedOptions().timeZone;
-  } catch {
-    return zoneName;
-  }
 }
 function seasonNotes(abbreviation, wall, instant) {
   const named = US_ABBREVIATIONS[abbreviation];
@@ -50638,7 +50690,7 @@ function formatTime(instant, timezone) {
   return {
     date: local.toFormat("MMM d"),
     time: local.toFormat("HH:mm"),
-    zone: local.offsetNameShort ?? local.toFormat("ZZ")
+    zone: zoneAbbreviation(local) ?? local.toFormat("ZZ")
   };
 }
 function formatDuration(minutes) {
@@ -50765,20 +50817,15 @@ function locateInstant(ms, bounds) {
   const to = bounds[day + 1] ?? from + 1;
   return { day, fraction: Math.min(1, Math.max(0, (ms - from) / (to - from))) };
 }
-function overlaps(a, b) {
-  return a.x0 < b.x1 + BOX_GAP && b.x0 < a.x1 + BOX_GAP && a.y0 < b.y1 + BOX_GAP && b.y0 < a.y1 + BOX_GAP;
-}
 function lowestFreeOffset(footprint, placed) {
   const height = footprint.y1 - footprint.y0;
-  const inColumn = placed.filter(
-    (p) => footprint.x0 < p.x1 + BOX_GAP && p.x0 < footprint.x1 + BOX_GAP
-  );
-  const candidates = [0, ...inColumn.map((p) => p.y1 + BOX_GAP)].sort((a, b) => a - b);
-  for (const y of candidates) {
-    const trial = { ...footprint, y0: y, y1: y + height };
-    if (!inColumn.some((p) => overlaps(trial, p))) return y;
+  const inColumn = placed.filter((p) => footprint.x0 < p.x1 + BOX_GAP && p.x0 < footprint.x1 + BOX_GAP).sort((a, b) => a.y0 - b.y0);
+  let y = 0;
+  for (const p of inColumn) {
+    if (!(p.y0 < y + height + BOX_GAP)) break;
+    if (y < p.y1 + BOX_GAP) y = p.y1 + BOX_GAP;
   }
-  return Math.max(0, ...inColumn.map((p) => p.y1 + BOX_GAP));
+  return y;
 }
 function textWidth(text5, fontSize = 12) {
   return text5.length * CHAR_WIDTH * fontSize / 12;
@@ -50942,7 +50989,7 @@ function placeBox(incident, zone, bounds, dayCount) {
       minutes: incident.durationMinutes,
       ongoing: incident.ongoing,
       beganBeforeWindow,
-      startLabel: started.isValid ? started.toFormat("ccc LLL d HH:mm ZZZZ") : incident.started,
+      startLabel: started.isValid ? `${started.toFormat("ccc LLL d HH:mm")} ${zoneAbbreviation(started) ?? started.toFormat("ZZ")}` : incident.started,
       label: boxLabel(incident.durationMinutes, size, incident.ongoing),
       row,
       x,
@@ -53513,8 +53560,22 @@ function inlineMarkdown(source, options = {}) {
 var BASE_CONTEXT = { inLink: false, inDelete: false, inTableCell: false, depth: 0 };
 function parse4(source, options) {
   const prepared = prepareMarkdownSource(source, options.maxLength ?? DEFAULT_MAX_LENGTH);
-  const root = fromMarkdown(prepared.source, PARSE_OPTIONS);
+  const root = plainProseTree(prepared.source) ?? fromMarkdown(prepared.source, PARSE_OPTIONS);
   return { root, truncated: prepared.truncated, definitions: collectDefinitions(root) };
+}
+var PLAIN_LINE = new RegExp(`^\\p{L}(?:[\\p{L}\\p{N} \\u00A0,.;:'"?%$/=+#!()@\\u2010-\\u2027\\u2030-\\u205E-]*[\\p{L}\\p{N},.;:'"?%$/=+#!()@\\u2010-\\u2027\\u2030-\\u205E-])?$`, "u");
+var BARE_LINK = /www\.|https?:\/\/|[\w.+-]@/i;
+function plainProseTree(source) {
+  if (BARE_LINK.test(source)) return null;
+  const paragraphs = source.replace(/^\n+|\n+$/g, "").split(/\n{2,}/);
+  const children = [];
+  for (const paragraph of paragraphs) {
+    if (paragraph === "") continue;
+    const lines = paragraph.split("\n");
+    if (!lines.every((line) => PLAIN_LINE.test(line))) return null;
+    children.push({ type: "paragraph", children: [{ type: "text", value: paragraph }] });
+  }
+  return { type: "root", children };
 }
 function collectDefinitions(root) {
   const definitions = /* @__PURE__ */ new Map();

@@ -20850,10 +20850,17 @@ function lineEnd(text3, lines, line) {
   const next = lines[line + 1];
   return next === void 0 ? text3.length : next - 1;
 }
+var fieldIndexes = /* @__PURE__ */ new WeakMap();
+function fieldIndexByLabel(template) {
+  let byLabel = fieldIndexes.get(template.fields);
+  if (byLabel === void 0) {
+    byLabel = new Map(template.fields.map((field, index2) => [labelMatchKey(field.label), index2]));
+    fieldIndexes.set(template.fields, byLabel);
+  }
+  return byLabel;
+}
 function findCandidates(text3, lines, template) {
-  const fieldByLabel = new Map(
-    template.fields.map((field, index2) => [labelMatchKey(field.label), index2])
-  );
+  const fieldByLabel = fieldIndexByLabel(template);
   const candidates = [];
   for (let line = 0; line < lines.length; line++) {
     const start = lines[line] ?? 0;

@@ -165,10 +165,21 @@ function lineEnd(text: string, lines: number[], line: number): number {
 }
 
 /** Lines that read as a `### ` heading naming a field, wherever they are. */
+// Each field's index by its label's match key, worked out once per list of fields (a run
+// parses thousands of bodies against the same two templates).
+const fieldIndexes = new WeakMap<FormTemplate['fields'], Map<string, number>>()
+
+function fieldIndexByLabel(template: FormTemplate): Map<string, number> {
+  let byLabel = fieldIndexes.get(template.fields)
+  if (byLabel === undefined) {
+    byLabel = new Map(template.fields.map((field, index) => [labelMatchKey(field.label), index]))
+    fieldIndexes.set(template.fields, byLabel)
+  }
+  return byLabel
+}
+
 function findCandidates(text: string, lines: number[], template: FormTemplate): Candidate[] {
-  const fieldByLabel = new Map(
-    template.fields.map((field, index) => [labelMatchKey(field.label), index]),
-  )
+  const fieldByLabel = fieldIndexByLabel(template)
   const candidates: Candidate[] = []
   for (let line = 0; line < lines.length; line++) {
     const start = lines[line] ?? 0

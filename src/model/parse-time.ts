@@ -1,4 +1,5 @@
 import { DateTime, FixedOffsetZone, IANAZone } from 'luxon'
+import { canonicalZoneName, isKnownZone } from './zone-names.js'
 import { quoteValue } from './format-problem.js'
 
 /** A time read from a form: the instant in UTC, and anything the filer should know about it. */
@@ -161,7 +162,7 @@ function formatWallTime(wall: WallTime): string {
 
 /** A wall time in an IANA zone: the gap of a spring-forward change is a problem, an overlap a note. */
 function inZone(written: string, wall: WallTime, zoneName: string, isDefault: boolean): TimeResult {
-  if (!IANAZone.isValidZone(zoneName)) {
+  if (!isKnownZone(zoneName)) {
     return {
       ok: false,
       reason: isDefault
@@ -205,15 +206,6 @@ function sameWallTime(time: DateTime, wall: WallTime): boolean {
     time.minute === wall.minute &&
     time.second === wall.second
   )
-}
-
-/** The zone's name as the time-zone database spells it (`america/new_york` → `America/New_York`). */
-function canonicalZoneName(zoneName: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zoneName }).resolvedOptions().timeZone
-  } catch {
-    return zoneName
-  }
 }
 
 /** A note when an abbreviation names the season its zone was not in at that instant. */

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { IMPACT_LEVELS, IMPACT_NAMES, type Impact } from '../model/impact.js'
+import { zoneAbbreviation } from '../model/zone-names.js'
 import type { Report, ReportIncident } from '../report/report.js'
 
 /** Durations at or under this many minutes all get the smallest box, so a blip stays visible. */
@@ -176,28 +177,24 @@ function locateInstant(ms: number, bounds: number[]): { day: number; fraction: n
   return { day, fraction: Math.min(1, Math.max(0, (ms - from) / (to - from))) }
 }
 
-function overlaps(a: Rect, b: Rect): boolean {
-  return (
-    a.x0 < b.x1 + BOX_GAP && b.x0 < a.x1 + BOX_GAP && a.y0 < b.y1 + BOX_GAP && b.y0 < a.y1 + BOX_GAP
-  )
-}
-
 /**
  * The lowest offset from the top of the row at which `footprint` touches none of `placed`:
  * boxes keep their x (it is their start time) and drop into the first gap that fits them.
  */
 function lowestFreeOffset(footprint: Rect, placed: Rect[]): number {
   const height = footprint.y1 - footprint.y0
-  const inColumn = placed.filter(
-    (p) => footprint.x0 < p.x1 + BOX_GAP && p.x0 < footprint.x1 + BOX_GAP,
-  )
-  const candidates = [0, ...inColumn.map((p) => p.y1 + BOX_GAP)].sort((a, b) => a - b)
-  for (const y of candidates) {
-    const trial = { ...footprint, y0: y, y1: y + height }
-    if (!inColumn.some((p) => overlaps(trial, p))) return y
+  const inColumn = placed
+    .filter((p) => footprint.x0 < p.x1 + BOX_GAP && p.x0 < footprint.x1 + BOX_GAP)
+    .sort((a, b) => a.y0 - b.y0)
+  // Top down: a box that reaches the trial offset pushes it below itself, and every offset it
+  // skips touches that box; the first box that starts below the trial box, gap included, and
+  // every box after it, leave the offset free. One pass, where trying each gap was quadratic.
+  let y = 0
+  for (const p of inColumn) {
+    if (!(p.y0 < y + height + BOX_GAP)) break
+    if (y < p.y1 + BOX_GAP) y = p.y1 + BOX_GAP
   }
-  // Unreachable: the candidate below the lowest box in the column is always free.
-  return Math.max(0, ...inColumn.map((p) => p.y1 + BOX_GAP))
+  return y
 }
 
 function textWidth(text: string, fontSize = 12): number {
@@ -398,7 +395,9 @@ function placeBox(
       minutes: incident.durationMinutes,
       ongoing: incident.ongoing,
       beganBeforeWindow,
-      startLabel: started.isValid ? started.toFormat('ccc LLL d HH:mm ZZZZ') : incident.started,
+      startLabel: started.isValid
+        ? `${started.toFormat('ccc LLL d HH:mm')} ${zoneAbbreviation(started) ?? started.toFormat('ZZ')}`
+        : incident.started,
       label: boxLabel(incident.durationMinutes, size, incident.ongoing),
       row,
       x,

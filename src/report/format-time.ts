@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { zoneAbbreviation } from '../model/zone-names.js'
 import type { Span } from './window.js'
 
 // Fixed so that the output does not depend on the machine's locale.
@@ -20,7 +21,7 @@ export function formatTime(instant: string, timezone: string): ShownTime {
   return {
     date: local.toFormat('MMM d'),
     time: local.toFormat('HH:mm'),
-    zone: local.offsetNameShort ?? local.toFormat('ZZ'),
+    zone: zoneAbbreviation(local) ?? local.toFormat('ZZ'),
   }
 }
 

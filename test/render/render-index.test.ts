@@ -239,11 +239,14 @@ describe('readIndexEntries', () => {
     expect(readIndexEntries(page).entries).toEqual([{ ...entry, summary: 'bell tab\t' }])
   })
 
-  /** Text `inlineText` keeps as it is: no line breaks, NUL, control characters or zero-width spaces. */
-  const plainLine = fc
-    .string({ unit: 'binary', maxLength: 30 })
+  /**
+   * Text `inlineText` keeps as it is: no line breaks, NUL, control characters, zero-width spaces
+   * or bidi embeddings, overrides and isolates (dropped, so that none reverses the page).
+   */
+  const plainLine = fc.string({ unit: 'binary', maxLength: 30 }).filter(
     // eslint-disable-next-line no-control-regex -- these are what inlineText changes
-    .filter((text) => !/[\0-\x08\x0A-\x1F\x7F\u2028\u2029\u200B]/.test(text))
+    (text) => !/[\0-\x08\x0A-\x1F\x7F\u2028\u2029\u200B\u202A-\u202E\u2066-\u2069]/.test(text),
+  )
   const asOf = fc
     .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
     .map((date) => date.toISOString().slice(0, 10))

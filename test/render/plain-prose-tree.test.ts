@@ -1,0 +1,108 @@
+import fc from 'fast-check'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { gfm } from 'micromark-extension-gfm'
+import { describe, expect, it } from 'vitest'
+import { plainProseTree } from '../../src/render/safe-markdown.js'
+
+// The shortcut is only right if the parser, given the same text, builds the same tree.
+function parsed(source: string): unknown {
+  const tree = fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+  return JSON.parse(
+    JSON.stringify(tree, (key, value: unknown) => (key === 'position' ? undefined : value)),
+  )
+}
+
+// Mostly what the shortcut accepts, with the characters and shapes at its edges mixed in: each
+// one either keeps the text plain (the tree must match) or makes the shortcut step aside.
+const piece = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc.constantFrom(...'abcXYZ019 ,.;:\'"?%$/=+#!()-éßЖ中\u00A0—“”…'.split('')),
+  },
+  { weight: 3, arbitrary: fc.constantFrom('\n', '\n\n', '\n\n\n', '  \n', ' \n ') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'www.',
+      'WWW.x',
+      'http://a.b',
+      'a@b.co',
+      ' @ana',
+      '@b.co',
+      '.@x.y',
+      '+@x.y',
+      '1. ',
+      '- ',
+      '+ ',
+      '===',
+      '---',
+      '    ',
+      '\t',
+      '*',
+      '_',
+      '`',
+      '[x]',
+      '<b>',
+      '&amp;',
+      '\\',
+      '~~',
+      '|',
+      '#',
+      '>',
+      '!',
+      'http://a.b',
+      'HTTPS://a.b',
+      'mailto:x',
+      'ftp://a.b',
+      '\u2028',
+      '\u3000',
+      '(x)[y]',
+      '![a](b)',
+    ),
+  },
+)
+const text = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''))
+
+describe('plainProseTree', () => {
+  it('builds the tree the parser builds, whenever it builds one', () => {
+    let built = 0
+    fc.assert(
+      fc.property(text, (source) => {
+        const tree = plainProseTree(source)
+        if (tree === null) return
+        built += 1
+        expect(tree).toEqual(parsed(source))
+      }),
+      { numRuns: 5000 },
+    )
+    // The property is only worth something if the shortcut was taken often.
+    expect(built).toBeGreaterThan(500)
+  })
+
+  it.each([
+    'The cache tier fell over after a deploy; rolled back in 20 minutes.',
+    'Line one\nline two with 50% less load\n\nSecond paragraph, v1.2/beta = done.',
+    '\n\nLeading and trailing blank lines\n\n',
+    '',
+    'At 21:50 (EDT) the 5xx ratio hit 85%; see #412! Café — done…',
+    'Keiko Tanaka, @mfernandez',
+  ])('takes plain prose: %j', (source) => {
+    expect(plainProseTree(source)).toEqual(parsed(source))
+  })
+
+  it.each([
+    'See www.example.com for more',
+    'Mail ana@example.com',
+    'Mail ana.b@example.com',
+    'Fixed in https://example.com/x',
+    'Wrote *notes*',
+    '1. first',
+    'Title\n===',
+    'a line with a hard break  \nnext',
+    ' leading space',
+    '“Quoted” first',
+  ])('leaves anything else to the parser: %j', (source) => {
+    expect(plainProseTree(source)).toBeNull()
+  })
+})

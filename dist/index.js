@@ -52220,13 +52220,19 @@ var RETRIES_WHEN_BRANCH_MOVES = 3;
 async function commitFiles(params) {
   const { client, repository, branch, log: log2 } = params;
   const { owner, repo } = splitRepository(repository);
-  const base = params.baseBranch ?? (await client.rest.repos.get({ owner, repo })).data.default_branch;
+  const askDefaultBranch = async () => (await client.rest.repos.get({ owner, repo })).data.default_branch;
+  const hinted = params.baseBranch === void 0 ? params.defaultBranch : void 0;
+  let base = params.baseBranch ?? hinted ?? await askDefaultBranch();
   let written = null;
   for (let attempt = 0; ; attempt++) {
     const branchHead = await readBranchHead(client, owner, repo, branch);
     if (written !== null && branchHead === written.commitSha) return written;
     const from = branchHead === null ? "base" : "branch";
-    const parent = branchHead ?? await readBranchHead(client, owner, repo, base);
+    let parent = branchHead ?? await readBranchHead(client, owner, repo, base);
+    if (parent === null && hinted !== void 0 && base === hinted) {
+      base = await askDefaultBranch();
+      if (base !== hinted) parent = await readBranchHead(client, owner, repo, base);
+    }
     if (parent === null) {
       throw new Error(
         `Base branch \`${base}\` does not exist in ${repository} (input \`base-branch\`)`
@@ -52348,8 +52354,10 @@ async function readBranchHead(client, owner, repo, branch) {
   }
 }
 async function readFiles(client, owner, repo, commitSha, paths, writeOnly) {
-  const treeSha = (await client.rest.git.getCommit({ owner, repo, commit_sha: commitSha })).data.tree.sha;
-  const entries = await readTreeEntries(client, owner, repo, treeSha, [...paths, ...writeOnly]);
+  const { treeSha, entries } = await readTreeEntries(client, owner, repo, commitSha, [
+    ...paths,
+    ...writeOnly
+  ]);
   const contents = await Promise.all(
     paths.map(async (path2) => {
       const entry = entries.get(path2);
@@ -52362,14 +52370,15 @@ async function readFiles(client, owner, repo, commitSha, paths, writeOnly) {
     existing: new Map(paths.map((path2, index2) => [path2, contents[index2] ?? null]))
   };
 }
-async function readTreeEntries(client, owner, repo, treeSha, wanted) {
+async function readTreeEntries(client, owner, repo, commitSha, wanted) {
   const listing = await client.rest.git.getTree({
     owner,
     repo,
-    tree_sha: treeSha,
+    tree_sha: commitSha,
     recursive: "true"
   });
-  if (!listing.data.truncated) return toEntries(listing.data.tree);
+  const treeSha = listing.data.sha;
+  if (!listing.data.truncated) return { treeSha, entries: toEntries(listing.data.tree) };
   const directories = /* @__PURE__ */ new Map();
   const listDirectory = async (sha) => {
     const cached2 = directories.get(sha);
@@ -52392,7 +52401,7 @@ async function readTreeEntries(client, owner, repo, treeSha, wanted) {
       else break;
     }
   }
-  return found;
+  return { treeSha, entries: found };
 }
 function toEntries(tree) {
   const entries = /* @__PURE__ */ new Map();
@@ -52772,7 +52781,7 @@ async function upsertPullRequest(requested) {
   };
   const { client, repository, log: log2 } = params;
   const { owner, repo } = splitRepository(repository);
-  const existing = await findOpenPullRequest(client, owner, repo, params.head, params.base);
+  const existing = params.headIsNew === true ? null : await findOpenPullRequest(client, owner, repo, params.head, params.base);
   if (existing !== null) return updatePullRequest(params, existing);
   if (params.dryRun) {
     log2.info(
@@ -64077,6 +64086,7 @@ async function publishReport(params) {
     client,
     repository,
     ...inputs["base-branch"] === "" ? {} : { baseBranch: inputs["base-branch"] },
+    ...params.defaultBranch === void 0 ? {} : { defaultBranch: params.defaultBranch },
     branch,
     message: `${buildPullRequestTitle(report)}
 
@@ -64128,6 +64138,7 @@ Written by infra-log from ${report.totals.incidents} incidents and ${report.tota
     teamReviewers: inputs["team-reviewers"],
     assignees: inputs.assignees,
     draft: inputs.draft,
+    headIsNew: commit.operation === "created",
     dryRun: inputs["dry-run"],
     log: log2
   });
@@ -65354,10 +65365,24 @@ function readRunnerContext(env) {
     serverUrl,
     eventName: env.GITHUB_EVENT_NAME ?? "",
     eventPath: env.GITHUB_EVENT_PATH ?? "",
+    ref: env.GITHUB_REF ?? "",
     runUrl: runId !== void 0 && repository !== "" ? `${serverUrl}/${repository}/actions/runs/${runId}` : void 0,
     writeIntervalMs: Number.isFinite(interval) && interval >= 0 ? interval : void 0,
     retryAfterBaseMs: Number.isFinite(retryBase) && retryBase >= 0 ? retryBase : void 0
   };
+}
+function defaultBranchFromRunner(context3, event, repository) {
+  const same = (name) => typeof name === "string" && name.toLowerCase() === repository.toLowerCase();
+  const payload = event;
+  const branch = payload?.repository?.default_branch;
+  if (same(payload?.repository?.full_name) && typeof branch === "string" && branch !== "") {
+    return branch;
+  }
+  if (context3.eventName === "schedule" && same(context3.repository)) {
+    const scheduled = /^refs\/heads\/(.+)$/.exec(context3.ref)?.[1];
+    if (scheduled !== void 0) return scheduled;
+  }
+  return void 0;
 }
 
 // src/summary/build-job-summary.ts
@@ -65991,9 +66016,18 @@ async function run(options2 = {}) {
     });
     const report = addUnreadable(built.report, fetched.unreadable);
     logSelection(report, built.outOfWindow);
+    const event = await readEvent(context3).catch(() => ({}));
+    const defaultBranch = defaultBranchFromRunner(context3, event, context3.repository);
     const published = await group(
       inputs["dry-run"] ? "Publish (dry run)" : "Publish",
-      () => publishReport({ client, repository: context3.repository, report, inputs, log })
+      () => publishReport({
+        client,
+        repository: context3.repository,
+        report,
+        inputs,
+        defaultBranch,
+        log
+      })
     );
     await writeJobSummary({
       report,

@@ -17,7 +17,7 @@ import { buildReport, type OutOfWindow } from './report/build-report.js'
 import type { Report } from './report/report.js'
 import { computeWindow, defaultAsOf } from './report/window.js'
 import { renderReportJson } from './render/report-json.js'
-import { readRunnerContext, type RunnerContext } from './runner-context.js'
+import { defaultBranchFromRunner, readRunnerContext, type RunnerContext } from './runner-context.js'
 import { buildJobSummary } from './summary/build-job-summary.js'
 import { validateIssueEvent } from './validate/validate-issue-event.js'
 
@@ -86,8 +86,18 @@ export async function run(
     const report = addUnreadable(built.report, fetched.unreadable)
     logSelection(report, built.outOfWindow)
 
+    // A hint only: an event file that cannot be read leaves the question to GitHub.
+    const event = await readEvent(context).catch(() => ({}))
+    const defaultBranch = defaultBranchFromRunner(context, event, context.repository)
     const published = await core.group(inputs['dry-run'] ? 'Publish (dry run)' : 'Publish', () =>
-      publishReport({ client, repository: context.repository, report, inputs, log }),
+      publishReport({
+        client,
+        repository: context.repository,
+        report,
+        inputs,
+        defaultBranch,
+        log,
+      }),
     )
     await writeJobSummary({
       report,

@@ -7,6 +7,8 @@ export type RunnerContext = {
   serverUrl: string
   eventName: string
   eventPath: string
+  /** `GITHUB_REF`: for a scheduled run, the default branch (`refs/heads/main`). */
+  ref: string
   /** Link to this workflow run, when the runner says which run it is. */
   runUrl: string | undefined
   /**
@@ -36,6 +38,7 @@ export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
     serverUrl,
     eventName: env.GITHUB_EVENT_NAME ?? '',
     eventPath: env.GITHUB_EVENT_PATH ?? '',
+    ref: env.GITHUB_REF ?? '',
     runUrl:
       runId !== undefined && repository !== ''
         ? `${serverUrl}/${repository}/actions/runs/${runId}`
@@ -43,4 +46,30 @@ export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
     writeIntervalMs: Number.isFinite(interval) && interval >= 0 ? interval : undefined,
     retryAfterBaseMs: Number.isFinite(retryBase) && retryBase >= 0 ? retryBase : undefined,
   }
+}
+
+/**
+ * `repository`'s default branch as the runner already says it, so that publishing need not ask
+ * GitHub: the event's `repository.default_branch` (every event about a repository carries it),
+ * else, for a scheduled run of the same repository (whose payload has no `repository`), the
+ * branch in `GITHUB_REF`, which GitHub sets to the default branch for `schedule`. Undefined when
+ * neither says (a report committed to another repository, a run outside Actions).
+ */
+export function defaultBranchFromRunner(
+  context: RunnerContext,
+  event: unknown,
+  repository: string,
+): string | undefined {
+  const same = (name: unknown) =>
+    typeof name === 'string' && name.toLowerCase() === repository.toLowerCase()
+  const payload = event as { repository?: { full_name?: unknown; default_branch?: unknown } }
+  const branch = payload?.repository?.default_branch
+  if (same(payload?.repository?.full_name) && typeof branch === 'string' && branch !== '') {
+    return branch
+  }
+  if (context.eventName === 'schedule' && same(context.repository)) {
+    const scheduled = /^refs\/heads\/(.+)$/.exec(context.ref)?.[1]
+    if (scheduled !== undefined) return scheduled
+  }
+  return undefined
 }

@@ -32,6 +32,11 @@ export type CommitFilesParams = {
   repository: string
   /** Default: the repository's default branch. */
   baseBranch?: string
+  /**
+   * The default branch as the runner reported it, used when `baseBranch` is not given instead
+   * of asking GitHub (one request less); GitHub is still asked when no such branch exists.
+   */
+  defaultBranch?: string
   branch: string
   message: string
   /** The files whose current content `build` needs. */
@@ -67,8 +72,10 @@ type TreeEntry = { sha: string; mode: string; type: string }
 export async function commitFiles(params: CommitFilesParams): Promise<CommitResult> {
   const { client, repository, branch, log } = params
   const { owner, repo } = splitRepository(repository)
-  const base =
-    params.baseBranch ?? (await client.rest.repos.get({ owner, repo })).data.default_branch
+  const askDefaultBranch = async () =>
+    (await client.rest.repos.get({ owner, repo })).data.default_branch
+  const hinted = params.baseBranch === undefined ? params.defaultBranch : undefined
+  let base = params.baseBranch ?? hinted ?? (await askDefaultBranch())
 
   // What the last attempt wrote: if its ref update reached GitHub but the answer did not come
   // back (a retried request then finds the ref already moved), the branch now holds it.
@@ -77,7 +84,12 @@ export async function commitFiles(params: CommitFilesParams): Promise<CommitResu
     const branchHead = await readBranchHead(client, owner, repo, branch)
     if (written !== null && branchHead === written.commitSha) return written
     const from: ContentSource = branchHead === null ? 'base' : 'branch'
-    const parent = branchHead ?? (await readBranchHead(client, owner, repo, base))
+    let parent = branchHead ?? (await readBranchHead(client, owner, repo, base))
+    if (parent === null && hinted !== undefined && base === hinted) {
+      // The runner's word for the default branch is out of date (renamed since the event).
+      base = await askDefaultBranch()
+      if (base !== hinted) parent = await readBranchHead(client, owner, repo, base)
+    }
     if (parent === null) {
       throw new Error(
         `Base branch \`${base}\` does not exist in ${repository} (input \`base-branch\`)`,
@@ -228,9 +240,10 @@ async function readFiles(
   entries: Map<string, TreeEntry>
   existing: Map<string, string | null>
 }> {
-  const treeSha = (await client.rest.git.getCommit({ owner, repo, commit_sha: commitSha })).data
-    .tree.sha
-  const entries = await readTreeEntries(client, owner, repo, treeSha, [...paths, ...writeOnly])
+  const { treeSha, entries } = await readTreeEntries(client, owner, repo, commitSha, [
+    ...paths,
+    ...writeOnly,
+  ])
   const contents = await Promise.all(
     paths.map(async (path) => {
       const entry = entries.get(path)
@@ -244,22 +257,25 @@ async function readFiles(
   }
 }
 
-// One recursive listing; when GitHub truncates it (a very large repository), walks down to
+// The commit's tree: its sha and the entries of `wanted`. One recursive listing, asked by the
+// commit's sha (GitHub reads any tree-ish there and answers with the tree's own sha, which saves
+// reading the commit first); when GitHub truncates it (a very large repository), walks down to
 // each wanted file one directory at a time instead.
 async function readTreeEntries(
   client: GitHubClient,
   owner: string,
   repo: string,
-  treeSha: string,
+  commitSha: string,
   wanted: string[],
-): Promise<Map<string, TreeEntry>> {
+): Promise<{ treeSha: string; entries: Map<string, TreeEntry> }> {
   const listing = await client.rest.git.getTree({
     owner,
     repo,
-    tree_sha: treeSha,
+    tree_sha: commitSha,
     recursive: 'true',
   })
-  if (!listing.data.truncated) return toEntries(listing.data.tree)
+  const treeSha = listing.data.sha
+  if (!listing.data.truncated) return { treeSha, entries: toEntries(listing.data.tree) }
 
   const directories = new Map<string, Map<string, TreeEntry>>()
   const listDirectory = async (sha: string): Promise<Map<string, TreeEntry>> => {
@@ -283,7 +299,7 @@ async function readTreeEntries(
       else break
     }
   }
-  return found
+  return { treeSha, entries: found }
 }
 
 function toEntries(

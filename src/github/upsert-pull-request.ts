@@ -17,6 +17,12 @@ export type UpsertPullRequestParams = {
   teamReviewers: string[]
   assignees: string[]
   draft: boolean
+  /**
+   * The run has just created `head`: no pull request can be open from it (GitHub closes one
+   * whose branch is deleted), so none is looked for (one request less). A parallel run that
+   * opened one first is still found, through GitHub's 422 "already exists".
+   */
+  headIsNew?: boolean
   dryRun: boolean
   log: Logger
 }
@@ -60,7 +66,10 @@ export async function upsertPullRequest(
   const { client, repository, log } = params
   const { owner, repo } = splitRepository(repository)
 
-  const existing = await findOpenPullRequest(client, owner, repo, params.head, params.base)
+  const existing =
+    params.headIsNew === true
+      ? null
+      : await findOpenPullRequest(client, owner, repo, params.head, params.base)
   if (existing !== null) return updatePullRequest(params, existing)
 
   if (params.dryRun) {

@@ -27,6 +27,8 @@ export async function publishReport(params: {
   repository: string
   report: Report
   inputs: Inputs
+  /** The default branch as the runner reported it (see `defaultBranchFromRunner`). */
+  defaultBranch?: string | undefined
   log: Logger
 }): Promise<Published> {
   const { client, repository, report, inputs, log } = params
@@ -38,6 +40,7 @@ export async function publishReport(params: {
     client,
     repository,
     ...(inputs['base-branch'] === '' ? {} : { baseBranch: inputs['base-branch'] }),
+    ...(params.defaultBranch === undefined ? {} : { defaultBranch: params.defaultBranch }),
     branch,
     message: `${buildPullRequestTitle(report)}\n\nWritten by infra-log from ${report.totals.incidents} incidents and ${report.totals.highlights} highlights.`,
     // The page and the index carry what people wrote; the diagram and the feed are generated
@@ -91,6 +94,7 @@ export async function publishReport(params: {
     teamReviewers: inputs['team-reviewers'],
     assignees: inputs.assignees,
     draft: inputs.draft,
+    headIsNew: commit.operation === 'created',
     dryRun: inputs['dry-run'],
     log,
   })

@@ -30,8 +30,13 @@ export type RunActionParams = {
   apiUrl: string
   /** `GITHUB_SERVER_URL`; default `https://github.com`. */
   serverUrl?: string
-  /** `GITHUB_EVENT_NAME` and the JSON written to `GITHUB_EVENT_PATH`; default a `workflow_dispatch` with no inputs. */
+  /**
+   * `GITHUB_EVENT_NAME` and the JSON written to `GITHUB_EVENT_PATH`; default a `workflow_dispatch`
+   * with no inputs on the default branch, its payload carrying the repository as GitHub's does.
+   */
   event?: { name: string; payload: unknown }
+  /** The repository's default branch, for `GITHUB_REF` and the default event; default `main`. */
+  defaultBranch?: string
   /** Extra variables on top of the runner's (e.g. `GITHUB_TOKEN`). */
   env?: Record<string, string>
   /** The process is killed after this long; default 30 s. */
@@ -44,6 +49,16 @@ export type RunActionParams = {
  */
 export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+}
+
+/** The parts of a `workflow_dispatch` payload a step can read: inputs, ref, repository. */
+function dispatchPayload(params: RunActionParams): unknown {
+  const branch = params.defaultBranch ?? 'main'
+  return {
+    inputs: {},
+    ref: `refs/heads/${branch}`,
+    repository: { full_name: params.repository, default_branch: branch },
+  }
 }
 
 /**
@@ -67,7 +82,7 @@ export async function runAction(params: RunActionParams): Promise<ActionRun> {
       mkdir(paths.temp),
       writeFile(paths.output, ''),
       writeFile(paths.summary, ''),
-      writeFile(paths.event, JSON.stringify(params.event?.payload ?? { inputs: {} })),
+      writeFile(paths.event, JSON.stringify(params.event?.payload ?? dispatchPayload(params))),
     ])
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -88,6 +103,7 @@ export async function runAction(params: RunActionParams): Promise<ActionRun> {
       GITHUB_STEP_SUMMARY: paths.summary,
       GITHUB_EVENT_NAME: params.event?.name ?? 'workflow_dispatch',
       GITHUB_EVENT_PATH: paths.event,
+      GITHUB_REF: `refs/heads/${params.defaultBranch ?? 'main'}`,
       GITHUB_RUN_ID: '4242',
       INFRA_LOG_WRITE_INTERVAL_MS: '0',
       ...Object.fromEntries(

@@ -192,6 +192,13 @@ describe('trees', () => {
     expect(flat.data.tree.map((e) => e.path)).toEqual(['README.md', 'site'])
     const byBranch = await octokit.rest.git.getTree({ ...where, tree_sha: 'main' })
     expect(byBranch.data.sha).toBe(base)
+    // A commit's sha is a tree-ish too; the answer names the tree, not the commit.
+    const byCommit = await octokit.rest.git.getTree({
+      ...where,
+      tree_sha: repo.branchSha('main') ?? '',
+    })
+    expect(byCommit.data.sha).toBe(base)
+    expect(byCommit.data.sha).not.toBe(repo.branchSha('main'))
   })
 
   test('deleting every file leaves git’s empty tree', async () => {

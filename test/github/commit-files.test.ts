@@ -123,15 +123,47 @@ describe('commitFiles', () => {
       `GET ${repoPath}`,
       `GET ${repoPath}/git/ref/heads/${BRANCH}`,
       `GET ${repoPath}/git/ref/heads/main`,
-      `GET ${repoPath}/git/commits/${mainHead}`,
-      `GET ${repoPath}/git/trees/${repo.git.commit(mainHead ?? '')?.tree}`,
-      `GET ${repoPath}/git/blobs/${fake.requests[5]?.path.split('/').at(-1)}`,
+      `GET ${repoPath}/git/trees/${mainHead}`,
+      `GET ${repoPath}/git/blobs/${fake.requests[4]?.path.split('/').at(-1)}`,
       `POST ${repoPath}/git/trees`,
       `POST ${repoPath}/git/commits`,
       `POST ${repoPath}/git/refs`,
     ])
     // Only the file that exists is read.
     expect(fake.requests.filter((request) => request.path.includes('/git/blobs/'))).toHaveLength(1)
+  })
+
+  it('takes the default branch from the runner without asking GitHub', async () => {
+    const repo = newRepo()
+    const { build } = reportBuild('3 incidents')
+    const result = await commitFiles(params(repo, build, { defaultBranch: 'main' }))
+    expect(result).toMatchObject({ operation: 'created', base: 'main' })
+    expect(requestLines(fake)).not.toContain(`GET /repos/${repo.fullName}`)
+    expect(repo.git.commit(result.commitSha ?? '')?.parents).toEqual([repo.branchSha('main')])
+  })
+
+  it('asks GitHub when the runner names a default branch that does not exist', async () => {
+    const repo = newRepo()
+    const { build } = reportBuild('3 incidents')
+    const result = await commitFiles(params(repo, build, { defaultBranch: 'master' }))
+    expect(result).toMatchObject({ operation: 'created', base: 'main' })
+    const path = `/repos/${repo.fullName}`
+    expect(requestLines(fake).slice(0, 4)).toEqual([
+      `GET ${path}/git/ref/heads/${BRANCH}`,
+      `GET ${path}/git/ref/heads/master`,
+      `GET ${path}`,
+      `GET ${path}/git/ref/heads/main`,
+    ])
+  })
+
+  it('uses base-branch over what the runner says', async () => {
+    const repo = newRepo()
+    repo.createBranch('gh-pages')
+    const { build } = reportBuild('3 incidents')
+    const result = await commitFiles(
+      params(repo, build, { baseBranch: 'gh-pages', defaultBranch: 'main' }),
+    )
+    expect(result).toMatchObject({ operation: 'created', base: 'gh-pages' })
   })
 
   it('writes nothing on a second run with the same content', async () => {

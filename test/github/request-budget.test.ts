@@ -45,6 +45,8 @@ async function weeklyRun(): Promise<{
     client,
     repository: repo.fullName,
     branch: BRANCH,
+    // As a scheduled run's GITHUB_REF says it: GitHub is not asked.
+    defaultBranch: 'main',
     message: 'Infra log',
     paths: [...files.keys()],
     build: () => files,
@@ -63,6 +65,7 @@ async function weeklyRun(): Promise<{
     teamReviewers: [],
     assignees: [],
     draft: false,
+    headIsNew: commit.operation === 'created',
     dryRun: false,
     log,
   })
@@ -72,19 +75,20 @@ async function weeklyRun(): Promise<{
 }
 
 describe('requests per weekly run', () => {
-  it('costs ⌈N/100⌉ per label plus 14 on the first run and plus 9 reads on a re-run', async () => {
-    // Lists: 3 + 1. Commit: repository, branch ref (404), base ref, commit, tree, 2 existing blobs,
-    // then tree, commit, ref. Pull request: list, create, labels, reviewers.
+  it('costs ⌈N/100⌉ per label plus 11 on the first run and plus 8 reads on a re-run', async () => {
+    // Lists: 3 + 1. Commit: branch ref (404), base ref, tree by the commit's sha, 2 existing
+    // blobs, then tree, commit, ref. Pull request: create, labels, reviewers (a new branch has
+    // none open, so none is looked for).
     expect(await weeklyRun()).toEqual({
       commit: 'created',
       pull: 'created',
-      methods: { GET: 4 + 7 + 1, POST: 3 + 3 },
+      methods: { GET: 4 + 5, POST: 3 + 3 },
     })
-    // Lists: 3 + 1. Commit: repository, branch ref, commit, tree, 4 blobs. Pull request: list.
+    // Lists: 3 + 1. Commit: branch ref, tree, 4 blobs. Pull request: list.
     expect(await weeklyRun()).toEqual({
       commit: 'unchanged',
       pull: 'unchanged',
-      methods: { GET: 4 + 8 + 1 },
+      methods: { GET: 4 + 6 + 1 },
     })
   })
 })

@@ -168,6 +168,26 @@ describe('upsertPullRequest', () => {
     expect(posts.map((request) => request.status)).toEqual([422, 201])
   })
 
+  it('does not look for an open pull request from a branch the run has just created', async () => {
+    const repo = newRepo()
+    const result = await upsertPullRequest(params(repo, { headIsNew: true, labels: ['infra-log'] }))
+    expect(result.operation).toBe('created')
+    const path = `/repos/${repo.fullName}`
+    expect(requestLines(fake)).toEqual([
+      `POST ${path}/pulls`,
+      `POST ${path}/issues/${result.number}/labels`,
+    ])
+  })
+
+  it('still updates the one a parallel run opened from a branch it thinks new', async () => {
+    const repo = newRepo()
+    const theirs = await upsertPullRequest(params(repo, { title: 'Theirs' }))
+    const result = await upsertPullRequest(params(repo, { headIsNew: true }))
+    expect(result).toMatchObject({ operation: 'updated', number: theirs.number })
+    expect(repo.pulls().filter((pull) => pull.state === 'open')).toHaveLength(1)
+    expect(repo.pull(theirs.number ?? 0)?.title).toBe('Infra Log: Apr 24 – May 7, 2024')
+  })
+
   it('opens a new pull request when the last one was closed without merging', async () => {
     const repo = newRepo()
     const closed = await upsertPullRequest(params(repo))

@@ -325,6 +325,11 @@ async function measureCold(context: Context): Promise<ColdResults> {
     bareCpu.push(empty.cpuMs ?? NaN)
   }
   const bundle = await readFile(context.entry)
+  // The stages after the first request are chunks beside it, loaded once GitHub answers.
+  const chunkDir = join(context.entry, '..', 'chunks')
+  const chunks = await readdir(chunkDir).catch(() => [] as string[])
+  let chunkBytes = 0
+  for (const name of chunks) chunkBytes += (await readFile(join(chunkDir, name))).length
   const profile = await profiled(context, async (flags) =>
     spawnMeasured({
       node,
@@ -346,6 +351,8 @@ async function measureCold(context: Context): Promise<ColdResults> {
     bareCpuMs: median(bareCpu),
     bytes: bundle.length,
     gzipBytes: gzipSync(bundle).length,
+    chunks: chunks.length,
+    chunkBytes,
     profile,
   }
 }

@@ -43,6 +43,9 @@ export type ColdResults = {
   bareCpuMs: number
   bytes: number
   gzipBytes: number
+  /** The chunks beside the entry (`chunks/`), which it loads after its first request. */
+  chunks: number
+  chunkBytes: number
   profile: TimeShare[]
 }
 
@@ -266,7 +269,7 @@ function coldSection(results: BenchResults): string {
     `From spawning \`node ${results.entry}\` (a dry run, nothing between the clock and node) to the moment the fake has read its first request, median of ${cold.runs} runs: **${ms(cold.firstRequestMs)}** (each run: ${cold.firstRequestAllMs.map((value) => thousands(value)).join(', ')} ms). Bare node making one \`fetch\` (\`node -e 'await fetch(…)'\`), the least any action can do, takes ${ms(cold.bareFirstRequestMs)}, so the action adds ${ms(cold.firstRequestMs - cold.bareFirstRequestMs)}. In CPU time, which other work on the machine inflates less: loading the bundle and reading the inputs (the action with no inputs, which stops there) costs ${ms(cold.loadCpuMs)}, \`node -e 0\` ${ms(cold.bareCpuMs)}.`,
     '',
     `- **Under ${COLD_START_TARGET_MS} ms**: ${verdict(cold.firstRequestMs < COLD_START_TARGET_MS)}.`,
-    `- \`${results.entry}\`: ${thousands(cold.bytes)} bytes, ${thousands(cold.gzipBytes)} gzipped.`,
+    `- \`${results.entry}\`: ${thousands(cold.bytes)} bytes, ${thousands(cold.gzipBytes)} gzipped; what runs before the first request. Its ${cold.chunks} chunks (\`chunks/\`: the stages after the listing, and the proxy-aware fetch), loaded once GitHub answers: ${thousands(cold.chunkBytes)} bytes.`,
     '',
     '### Where the start goes',
     '',

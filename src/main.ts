@@ -2,29 +2,26 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import * as core from '@actions/core'
-import { loadTemplates, type Templates } from './forms/load-templates.js'
+import type { Templates } from './forms/load-templates.js'
 import { createGitHubClient, type GitHubClient, type Logger } from './github/client.js'
 import { explainGitHubError, redactToken } from './github/explain-error.js'
 import { fetchLabelledIssues } from './github/fetch-issues.js'
-import { readRepositoryFile } from './github/read-repository-file.js'
 import { readInputs, type Inputs } from './inputs.js'
 import type { GitHubIssue } from './model/issue.js'
 import type { Skipped } from './model/skipped.js'
 import { EMPTY_OUTPUTS, setOutputs, type Outputs } from './outputs.js'
-import { publishReport, type Published } from './publish/publish-report.js'
-import { addUnreadable } from './report/add-unreadable.js'
-import { buildReport, type OutOfWindow } from './report/build-report.js'
+import type { Published } from './publish/publish-report.js'
+import type { OutOfWindow } from './report/build-report.js'
 import type { Report } from './report/report.js'
 import { computeWindow, defaultAsOf } from './report/window.js'
-import { renderReportJson } from './render/report-json.js'
 import { defaultBranchFromRunner, readRunnerContext, type RunnerContext } from './runner-context.js'
-import { buildJobSummary } from './summary/build-job-summary.js'
-import { validateIssueEvent } from './validate/validate-issue-event.js'
 
 /** Issues updated this long before the window starts are listed too (a late edit or close). */
 const LOOK_BACK_DAYS = 7
 
 const log: Logger = { info: core.info, warning: core.warning, debug: core.debug }
+
+type Stages = typeof import('./stages.js')
 
 /**
  * The action: inputs, fetch, parse and validate, aggregate, render, publish, outputs. The one
@@ -41,11 +38,12 @@ export async function run(
     const inputs = readInputs(context)
     token = inputs.token
     const client = connect(inputs, context)
-    const templates = await core.group('Read the issue forms', () =>
-      readTemplates(client, inputs, context),
-    )
     if (inputs.mode === 'validate') {
-      const result = await validateIssueEvent({
+      const stages = await import('./stages.js')
+      const templates = await core.group('Read the issue forms', () =>
+        readTemplates(stages, client, inputs, context),
+      )
+      const result = await stages.validateIssueEvent({
         client,
         inputs,
         templates,
@@ -66,15 +64,31 @@ export async function run(
       incidentWindowDays: inputs['incident-window-days'],
       highlightWindowDays: inputs['highlight-window-days'],
     })
-    const fetched = await core.group('Fetch labelled issues', () =>
-      fetchIssues(
-        client,
-        inputs,
-        window.incidents.start < window.highlights.start
-          ? window.incidents.start
-          : window.highlights.start,
-      ),
+    // The listing goes out first; once GitHub has answered its first page, the other stages
+    // load and the forms are read while it answers the rest (loading them any earlier held the
+    // first request back by the time node takes to compile them). A form that cannot be read
+    // still fails the run before anything is written.
+    const firstAnswer = new Promise<void>((resolve) =>
+      client.hook.after('request', () => resolve()),
     )
+    const listing = fetchIssues(
+      client,
+      inputs,
+      window.incidents.start < window.highlights.start
+        ? window.incidents.start
+        : window.highlights.start,
+    )
+    const listed = listing.then(
+      () => undefined,
+      () => undefined,
+    )
+    await Promise.race([firstAnswer, listed])
+    const stages = await import('./stages.js')
+    const templates = await core.group('Read the issue forms', () =>
+      readTemplates(stages, client, inputs, context),
+    )
+    const fetched = await core.group('Fetch labelled issues', () => listing)
+    const { buildReport, addUnreadable, publishReport } = stages
     const built = buildReport({
       issues: fetched.issues,
       templates,
@@ -99,7 +113,7 @@ export async function run(
         log,
       }),
     )
-    await writeJobSummary({
+    await writeJobSummary(stages, {
       report,
       published,
       inputs,
@@ -107,7 +121,7 @@ export async function run(
       outOfWindow: built.outOfWindow,
       env,
     })
-    setOutputs(outputsOf(report, published))
+    setOutputs(outputsOf(stages, report, published))
   } catch (error) {
     core.setFailed(redactToken(explain(error, context), token))
   }
@@ -140,6 +154,7 @@ function connect(inputs: Inputs, context: RunnerContext): GitHubClient {
 
 /** Custom forms come from the workspace when it is checked out, else from the repository. */
 async function readTemplates(
+  { loadTemplates, readRepositoryFile }: Stages,
   client: GitHubClient,
   inputs: Inputs,
   context: RunnerContext,
@@ -210,14 +225,17 @@ function logSelection(report: Report, outOfWindow: OutOfWindow[]): void {
   }
 }
 
-async function writeJobSummary(params: {
-  report: Report
-  published: Published
-  inputs: Inputs
-  context: RunnerContext
-  outOfWindow: OutOfWindow[]
-  env: NodeJS.ProcessEnv
-}): Promise<void> {
+async function writeJobSummary(
+  { buildJobSummary }: Stages,
+  params: {
+    report: Report
+    published: Published
+    inputs: Inputs
+    context: RunnerContext
+    outOfWindow: OutOfWindow[]
+    env: NodeJS.ProcessEnv
+  },
+): Promise<void> {
   const { report, published, inputs, context } = params
   if (params.env.GITHUB_STEP_SUMMARY === undefined || params.env.GITHUB_STEP_SUMMARY === '') return
   const sha = published.commit.commitSha
@@ -237,7 +255,7 @@ async function writeJobSummary(params: {
   await core.summary.addRaw(text, true).write()
 }
 
-function outputsOf(report: Report, published: Published): Outputs {
+function outputsOf({ renderReportJson }: Stages, report: Report, published: Published): Outputs {
   const { commit, pullRequest } = published
   const operation =
     pullRequest.operation === 'created'

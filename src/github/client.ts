@@ -1,6 +1,7 @@
-import { getOctokit } from '@actions/github'
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import { Octokit } from '@octokit/rest'
 import Bottleneck from 'bottleneck'
 
 /** Where the adapter reports what it does; the action passes `@actions/core`'s functions. */
@@ -10,8 +11,12 @@ export type Logger = {
   debug(message: string): void
 }
 
+// @octokit/rest (REST methods and pagination) with retries and GitHub's rate limits; the two
+// plugins add no method the adapter calls.
+const ActionOctokit: typeof Octokit = Octokit.plugin(retry, throttling)
+
 /** The Octokit instance every function in `github/` takes. */
-export type GitHubClient = ReturnType<typeof getOctokit>
+export type GitHubClient = Octokit
 
 /** A rate-limited request is retried this many times, and only when the wait is short. */
 const RATE_LIMIT_RETRIES = 2
@@ -71,32 +76,57 @@ export function createGitHubClient(params: GitHubClientParams): GitHubClient {
             minTime: params.writeIntervalMs,
           }),
         }
-  return getOctokit(
-    params.token,
-    {
-      ...(params.baseUrl === undefined ? {} : { baseUrl: params.baseUrl.replace(/\/+$/, '') }),
-      log: {
-        debug: (message: string) => log.debug(message),
-        info: (message: string) => log.debug(message),
-        warn: (message: string) => log.warning(message),
-        error: (message: string) => log.warning(message),
-      },
-      retry: {
-        ...(params.retries === undefined ? {} : { retries: params.retries }),
-        ...(params.retryAfterBaseValue === undefined
-          ? {}
-          : { retryAfterBaseValue: params.retryAfterBaseValue }),
-      },
-      throttle: {
-        onRateLimit: onLimit('rate limit'),
-        onSecondaryRateLimit: onLimit('secondary rate limit'),
-        ...(params.retryAfterBaseValue === undefined
-          ? {}
-          : { retryAfterBaseValue: params.retryAfterBaseValue }),
-        ...writeGroups,
-      },
+  const baseUrl = (params.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '')
+  return new ActionOctokit({
+    auth: params.token,
+    baseUrl,
+    userAgent: userAgent(process.env.ACTIONS_ORCHESTRATION_ID),
+    request: { fetch: fetchFor(baseUrl) },
+    log: {
+      debug: (message: string) => log.debug(message),
+      info: (message: string) => log.debug(message),
+      warn: (message: string) => log.warning(message),
+      // @octokit/rest logs every failed request as an error, the expected ones too (a branch
+      // that does not exist yet); a failure that matters reaches the run as an exception.
+      error: (message: string) => log.debug(message),
     },
-    retry,
-    throttling,
-  )
+    retry: {
+      ...(params.retries === undefined ? {} : { retries: params.retries }),
+      ...(params.retryAfterBaseValue === undefined
+        ? {}
+        : { retryAfterBaseValue: params.retryAfterBaseValue }),
+    },
+    throttle: {
+      onRateLimit: onLimit('rate limit'),
+      onSecondaryRateLimit: onLimit('secondary rate limit'),
+      ...(params.retryAfterBaseValue === undefined
+        ? {}
+        : { retryAfterBaseValue: params.retryAfterBaseValue }),
+      ...writeGroups,
+    },
+  })
+}
+
+/**
+ * Node's own `fetch`, unless the runner sets a proxy for the API (`HTTPS_PROXY`, `NO_PROXY`, as
+ * @actions/http-client reads them): then @actions/github's proxy-aware fetch, loaded only then.
+ * Loading it always (it bundles its own HTTP client) was a third of the action's start-up.
+ */
+export function fetchFor(baseUrl: string): typeof fetch {
+  if (getProxyUrl(new URL(baseUrl)) === undefined) return globalThis.fetch
+  let proxied: Promise<typeof fetch> | undefined
+  return async (input, init) => {
+    proxied ??= import('@actions/github/lib/utils').then(
+      ({ defaults }) => (defaults.request?.fetch as typeof fetch | undefined) ?? globalThis.fetch,
+    )
+    return (await proxied)(input, init)
+  }
+}
+
+/** `infra-log`, tagged with the runner's orchestration id as @actions/github tags its requests. */
+function userAgent(orchestrationId: string | undefined): string {
+  const id = orchestrationId?.trim()
+  return id === undefined || id === ''
+    ? 'infra-log'
+    : `infra-log actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}`
 }

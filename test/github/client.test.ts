@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createGitHubClient } from '../../src/github/client.js'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createGitHubClient, fetchFor } from '../../src/github/client.js'
 import { explainGitHubError } from '../../src/github/explain-error.js'
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/index.js'
 import { collectingLogger, fakeClient } from './helpers.js'
@@ -118,5 +118,28 @@ describe('createGitHubClient', () => {
     expect(line).toMatch(
       /the token's GitHub API rate limit is used up; it resets at \S+Z \(in 60 min\)/,
     )
+  })
+})
+
+describe('fetchFor', () => {
+  afterEach(() => vi.unstubAllEnvs())
+
+  it("uses node's own fetch when no proxy is set for the API", () => {
+    vi.stubEnv('https_proxy', '')
+    vi.stubEnv('HTTPS_PROXY', '')
+    expect(fetchFor('https://api.github.com')).toBe(globalThis.fetch)
+  })
+
+  it('goes through the proxy-aware fetch when the runner sets one, unless NO_PROXY says not', () => {
+    vi.stubEnv('https_proxy', '')
+    vi.stubEnv('HTTPS_PROXY', 'http://proxy.internal:3128')
+    vi.stubEnv('no_proxy', '')
+    vi.stubEnv('NO_PROXY', '')
+    expect(fetchFor('https://api.github.com')).not.toBe(globalThis.fetch)
+    vi.stubEnv('NO_PROXY', 'api.github.com')
+    expect(fetchFor('https://api.github.com')).toBe(globalThis.fetch)
+    // A local fake is never proxied.
+    vi.stubEnv('NO_PROXY', '')
+    expect(fetchFor('http://127.0.0.1:8080')).toBe(globalThis.fetch)
   })
 })

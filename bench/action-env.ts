@@ -57,6 +57,8 @@ export function runnerEnvironment(params: {
     GITHUB_OUTPUT: paths.output,
     GITHUB_STEP_SUMMARY: paths.summary,
     GITHUB_EVENT_NAME: 'schedule',
+    // The runner always sets it; for a scheduled run it is the default branch (the fake's `main`).
+    GITHUB_REF: 'refs/heads/main',
     GITHUB_EVENT_PATH: paths.event,
     GITHUB_RUN_ID: '4242',
     ...(params.writeIntervalMs === undefined

@@ -371,11 +371,14 @@ async function profiled(
   const profile = JSON.parse(await readFile(join(dir, file), 'utf8')) as Parameters<
     typeof attributeProfile
   >[0]
-  return attributeProfile(
-    profile,
-    await readFile(context.entry, 'utf8'),
-    pathToFileURL(context.entry).href,
-  )
+  const chunkDir = join(context.entry, '..', 'chunks')
+  const files = [
+    context.entry,
+    ...(await readdir(chunkDir).catch(() => [] as string[])).map((name) => join(chunkDir, name)),
+  ]
+  const bundles = new Map<string, string>()
+  for (const path of files) bundles.set(pathToFileURL(path).href, await readFile(path, 'utf8'))
+  return attributeProfile(profile, bundles)
 }
 
 /** Section 2, in a process of its own: a fresh heap, and no fake server beside it. */

@@ -1,5 +1,6 @@
-// Where a run's CPU time goes, by source package: a `node --cpu-prof` profile of dist/index.js,
-// its samples mapped back to the modules esbuild bundled (each starts with a `// path` comment).
+// Where a run's CPU time goes, by source package: a `node --cpu-prof` profile of dist/index.js
+// and its chunks, samples mapped back to the modules esbuild bundled (each starts with a
+// `// path` comment).
 
 /** The parts of a V8 `.cpuprofile` this reads. */
 type CpuProfile = {
@@ -45,10 +46,10 @@ function groupOf(path: string): string {
  */
 export function attributeProfile(
   profile: CpuProfile,
-  bundle: string,
-  bundleUrl: string,
+  /** The bundle's files (the entry and its chunks): their text by `file:` URL. */
+  bundles: Map<string, string>,
 ): TimeShare[] {
-  const owners = moduleOfLines(bundle)
+  const owners = new Map([...bundles].map(([url, text]) => [url, moduleOfLines(text)]))
   const selfMs = new Map<number, number>()
   profile.samples.forEach((id, index) => {
     selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000)
@@ -59,18 +60,20 @@ export function attributeProfile(
     const ms = selfMs.get(node.id) ?? 0
     if (ms === 0) continue
     const { url, functionName, lineNumber } = node.callFrame
-    if (url === bundleUrl) {
+    const lines = owners.get(url)
+    if (lines !== undefined) {
       const ticks = node.positionTicks ?? [{ line: lineNumber + 1, ticks: 1 }]
       const total = ticks.reduce((sum, tick) => sum + tick.ticks, 0)
       for (const tick of ticks) {
-        add(groupOf(owners[tick.line - 1] ?? '(bundle)'), (ms * tick.ticks) / total)
+        add(groupOf(lines[tick.line - 1] ?? '(bundle)'), (ms * tick.ticks) / total)
       }
     } else if (url.startsWith('node:')) {
       add(`node: ${url.replace(/^node:(internal\/)?/, '')} ${functionName}`.trim(), ms)
     } else if (url === '') {
       add(functionName === '' ? '(native)' : functionName, ms)
     } else {
-      add(url, ms)
+      // Only the file's name: the report must not hold a path of the machine that ran it.
+      add(`(other) ${url.split('/').pop() ?? url}`, ms)
     }
   }
   return [...shares].map(([group, ms]) => ({ group, ms })).sort((a, b) => b.ms - a.ms)

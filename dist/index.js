@@ -9,15 +9,15 @@ import {
 import {
   DateTime,
   GitHubIssueSchema,
-  IANAZone,
   _enum,
   array,
   explainGitHubError,
+  isKnownZone,
   object,
   redactToken,
   splitRepository,
   string
-} from "./chunks/chunk-B52RJI2D.js";
+} from "./chunks/chunk-YFA7RKD2.js";
 import {
   __commonJS,
   __toESM
@@ -5290,7 +5290,7 @@ var InputsSchema = object({
   "as-of": string().trim().refine((text) => text === "" || isCalendarDate(text), {
     message: "Input `as-of`: expected a date `YYYY-MM-DD` (e.g. `2024-05-07`), or empty for today"
   }),
-  timezone: string().trim().refine((zone) => IANAZone.isValidZone(zone), {
+  timezone: string().trim().refine((zone) => isKnownZone(zone), {
     error: (issue2) => `Input \`timezone\`: \`${String(issue2.input)}\` is not an IANA time zone (e.g. \`America/New_York\`, \`UTC\`)`
   }),
   "incident-window-days": days("incident-window-days"),
@@ -5522,7 +5522,7 @@ async function run(options2 = {}) {
     token = inputs.token;
     const client = connect(inputs, context);
     if (inputs.mode === "validate") {
-      const stages2 = await import("./chunks/stages-RTRUYS7C.js");
+      const stages2 = await import("./chunks/stages-HZUX6K5T.js");
       const templates2 = await group(
         "Read the issue forms",
         () => readTemplates(stages2, client, inputs, context)
@@ -5560,7 +5560,7 @@ async function run(options2 = {}) {
       () => void 0
     );
     await Promise.race([firstAnswer, listed]);
-    const stages = await import("./chunks/stages-RTRUYS7C.js");
+    const stages = await import("./chunks/stages-HZUX6K5T.js");
     const templates = await group(
       "Read the issue forms",
       () => readTemplates(stages, client, inputs, context)

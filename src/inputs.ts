@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import * as core from '@actions/core'
-import { IANAZone } from 'luxon'
+import { isKnownZone } from './model/zone-names.js'
 import * as z from 'zod'
 
 /** Site presets the page's front matter can be written for. */
@@ -82,7 +82,7 @@ export const InputsSchema = z.object({
   timezone: z
     .string()
     .trim()
-    .refine((zone) => IANAZone.isValidZone(zone), {
+    .refine((zone) => isKnownZone(zone), {
       error: (issue) =>
         `Input \`timezone\`: \`${String(issue.input)}\` is not an IANA time zone (e.g. \`America/New_York\`, \`UTC\`)`,
     }),

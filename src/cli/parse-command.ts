@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { IANAZone } from 'luxon'
+import { isKnownZone } from '../model/zone-names.js'
 import type { FormTemplate, ParsedForm } from '../forms/form-template.js'
 import { parseFormTemplate } from '../forms/parse-form-template.js'
 import { parseIssueForm } from '../forms/parse-issue-form.js'
@@ -107,7 +107,7 @@ function readOptions(args: string[]): ParseOptions | string {
     return `option \`--kind\`: \`${kind}\` is not a form kind; use \`incident\` or \`highlight\``
   }
   const timezone = values.timezone ?? 'UTC'
-  if (!IANAZone.isValidZone(timezone)) {
+  if (!isKnownZone(timezone)) {
     return `option \`--timezone\`: \`${timezone}\` is not an IANA time zone (e.g. \`America/New_York\`, \`UTC\`)`
   }
   return {

@@ -34596,7 +34596,9 @@ function renderPhrasing(nodes, ctx) {
   for (const node3 of normalizePhrasing(nodes)) {
     if (node3.type === "break") out = out.replace(/[ \t]+$/, "");
     const text5 = afterBreak && node3.type === "text" ? { ...node3, value: node3.value.trimStart() } : node3;
-    out += renderPhrasingNode(text5, ctx);
+    const piece = renderPhrasingNode(text5, ctx);
+    if (piece.startsWith("[") && out.endsWith("!")) out = `${out.slice(0, -1)}\\!`;
+    out += piece;
     afterBreak = node3.type === "break";
   }
   return out;

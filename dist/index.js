@@ -5522,7 +5522,7 @@ async function run(options2 = {}) {
     token = inputs.token;
     const client = connect(inputs, context);
     if (inputs.mode === "validate") {
-      const stages2 = await import("./chunks/stages-HZUX6K5T.js");
+      const stages2 = await import("./chunks/stages-VPS4NQVQ.js");
       const templates2 = await group(
         "Read the issue forms",
         () => readTemplates(stages2, client, inputs, context)
@@ -5560,7 +5560,7 @@ async function run(options2 = {}) {
       () => void 0
     );
     await Promise.race([firstAnswer, listed]);
-    const stages = await import("./chunks/stages-HZUX6K5T.js");
+    const stages = await import("./chunks/stages-VPS4NQVQ.js");
     const templates = await group(
       "Read the issue forms",
       () => readTemplates(stages, client, inputs, context)

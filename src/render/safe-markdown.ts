@@ -394,7 +394,11 @@ function renderPhrasing(nodes: PhrasingContent[], ctx: Context): string {
     if (node.type === 'break') out = out.replace(/[ \t]+$/, '')
     const text =
       afterBreak && node.type === 'text' ? { ...node, value: node.value.trimStart() } : node
-    out += renderPhrasingNode(text, ctx)
+    const piece = renderPhrasingNode(text, ctx)
+    // Text ending in `!` before a link would make the two an image (`![…](…)`): escapeText
+    // leaves `!` alone, since only here does it meet a `[`.
+    if (piece.startsWith('[') && out.endsWith('!')) out = `${out.slice(0, -1)}\\!`
+    out += piece
     afterBreak = node.type === 'break'
   }
   return out

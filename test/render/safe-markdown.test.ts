@@ -205,6 +205,16 @@ describe('safeMarkdown: attacks', () => {
     ['a javascript: link in any case is its text', '[click](JaVaScRiPt:alert(1))', 'click'],
     ['a data: link is its text', '[x](data:text/html;base64,PHNjcmlwdD4=)', 'x'],
     ['a relative link is its text', '[x](/etc/passwd) [y](#top)', 'x y'],
+    [
+      'a `!` before an e-mail address cannot make it an image',
+      'wow!ana@x.example',
+      'wow\\![ana@x.example](mailto:ana@x.example)',
+    ],
+    [
+      'a `!` before a link cannot make it an image',
+      '#<!--@ana.x.io and hi![x](https://x.example/) and wow!![y](https://x.example/)',
+      '\\#&lt;\\![--@&#8203;ana.x.io](mailto:--@ana.x.io) and hi[x](https://x.example/) and wow\\![y](https://x.example/)',
+    ],
     ['a javascript: image is its alt text', '![alt](javascript:alert(1))', 'alt'],
     ['a javascript: reference is its text', '[x][j]\n\n[j]: javascript:alert(1)', 'x'],
     ['mentions are neutralized', 'cc @ana and @org/team', 'cc @&#8203;ana and @&#8203;org/team'],

@@ -31447,14 +31447,8 @@ function compareKeys(a, b) {
 }
 
 // src/report/unique-issues.ts
-function uniqueIssues(issues) {
-  const kept = /* @__PURE__ */ new Map();
-  for (const issue4 of issues) {
-    const key = `${(issue4.repository ?? "").toLowerCase()}#${issue4.number}`;
-    const other = kept.get(key);
-    if (other === void 0 || isNewer(issue4, other)) kept.set(key, issue4);
-  }
-  return [...kept.values()];
+function issueKey(issue4) {
+  return `${(issue4.repository ?? "").toLowerCase()}#${issue4.number}`;
 }
 function isNewer(a, b) {
   const at = (issue4) => {
@@ -31467,43 +31461,74 @@ function isNewer(a, b) {
 
 // src/report/build-report.ts
 function buildReport(params) {
-  const { issues, templates, labels, window, authorAssociations, confirmedLabel } = params;
-  const incidents = [];
-  const highlights = [];
-  const skipped = [];
-  const outOfWindow = [];
-  const place = (issue4, label, selection, into) => {
-    if (selection.kind === "in") into.push(selection.entry);
-    else if (selection.kind === "skipped") skipped.push(selection.entry);
-    else outOfWindow.push(outOfWindowEntry(issue4, label));
-  };
+  const builder = createReportBuilder(params);
+  builder.add(params.issues);
+  return builder.finish();
+}
+function createReportBuilder(params) {
+  const { templates, labels, window, authorAssociations, confirmedLabel } = params;
+  const read2 = /* @__PURE__ */ new Map();
   const screen = (issue4, label, span) => screenAuthor({ issue: issue4, label, span, authorAssociations, confirmedLabel });
-  for (const issue4 of uniqueIssues(issues)) {
-    if (issue4.pull_request !== void 0 && issue4.pull_request !== null) continue;
+  const place = (issue4) => {
+    const placements = [];
+    if (issue4.pull_request !== void 0 && issue4.pull_request !== null) return placements;
     if (hasLabel(issue4, labels.incident)) {
       const label = labels.incident;
       const selection = screen(issue4, label, window.incidents) ?? selectIncident({ issue: issue4, template: templates.incident, label, window });
-      place(issue4, label, selection, incidents);
+      placements.push({ kind: "incident", issue: issue4, label, selection });
     }
     if (hasLabel(issue4, labels.highlight)) {
       const label = labels.highlight;
       const selection = screen(issue4, label, window.highlights) ?? selectHighlight({ issue: issue4, template: templates.highlight, label, window });
-      place(issue4, label, selection, highlights);
+      placements.push({ kind: "highlight", issue: issue4, label, selection });
     }
-  }
-  incidents.sort(compareIncidents);
-  highlights.sort(compareHighlights);
-  skipped.sort(compareSkipped);
-  outOfWindow.sort(compareSkipped);
+    return placements;
+  };
   return {
-    report: {
-      window,
-      incidents,
-      highlights,
-      skipped,
-      totals: aggregateTotals({ incidents, highlights, skipped })
+    add(issues) {
+      const placed = { incidents: [], highlights: [] };
+      for (const issue4 of issues) {
+        const key = issueKey(issue4);
+        const other = read2.get(key);
+        if (other !== void 0 && !isNewer(issue4, other.issue)) continue;
+        const placements = place(issue4);
+        read2.set(key, { issue: issue4, placements });
+        for (const placement of placements) {
+          if (placement.selection.kind !== "in") continue;
+          if (placement.kind === "incident") placed.incidents.push(placement.selection.entry);
+          else placed.highlights.push(placement.selection.entry);
+        }
+      }
+      return placed;
     },
-    outOfWindow
+    finish() {
+      const incidents = [];
+      const highlights = [];
+      const skipped = [];
+      const outOfWindow = [];
+      for (const { placements } of read2.values()) {
+        for (const { kind, issue: issue4, label, selection } of placements) {
+          if (selection.kind === "skipped") skipped.push(selection.entry);
+          else if (selection.kind === "out") outOfWindow.push(outOfWindowEntry(issue4, label));
+          else if (kind === "incident") incidents.push(selection.entry);
+          else highlights.push(selection.entry);
+        }
+      }
+      incidents.sort(compareIncidents);
+      highlights.sort(compareHighlights);
+      skipped.sort(compareSkipped);
+      outOfWindow.sort(compareSkipped);
+      return {
+        report: {
+          window,
+          incidents,
+          highlights,
+          skipped,
+          totals: aggregateTotals({ incidents, highlights, skipped })
+        },
+        outOfWindow
+      };
+    }
   };
 }
 function outOfWindowEntry(issue4, label) {
@@ -34671,6 +34696,20 @@ function pushChildren(stack, children) {
 }
 
 // src/render/page-sections.ts
+var rendered = /* @__PURE__ */ new WeakMap();
+function once(entry, key, render) {
+  let texts = rendered.get(entry);
+  if (texts === void 0) {
+    texts = /* @__PURE__ */ new Map();
+    rendered.set(entry, texts);
+  }
+  let text5 = texts.get(key);
+  if (text5 === void 0) {
+    text5 = render();
+    texts.set(key, text5);
+  }
+  return text5;
+}
 function renderHeaderSection(params) {
   const intro = safeMarkdown(params.intro);
   return [params.withHeading ? `# ${escapeInlineText(params.title)}` : "", intro].filter((block) => block !== "").join("\n\n");
@@ -34692,12 +34731,20 @@ ${NO_INCIDENTS}`;
   ].join("\n\n");
 }
 function renderIncidentEntry(incident, report) {
-  const { timezone } = report.window;
+  const { timezone, incidents } = report.window;
+  return once(
+    incident,
+    `entry ${timezone} ${incidents.start}`,
+    () => writeIncidentEntry(incident, report.window)
+  );
+}
+function writeIncidentEntry(incident, window) {
+  const { timezone } = window;
   const shown = formatTime(incident.started, timezone);
   const duration2 = incident.ongoing ? "ongoing" : formatDuration(incident.durationMinutes);
   const lead = `- **${shown.date}: ${titleOf(incident.title)}** (${shown.time} ${escapeInlineText(shown.zone)}, ${duration2}, ${IMPACT_LABELS[incident.impact]})`;
   const summary2 = endSentence(inlineMarkdown(incident.summary));
-  const beganBefore = Date.parse(incident.started) < Date.parse(report.window.incidents.start);
+  const beganBefore = Date.parse(incident.started) < Date.parse(window.incidents.start);
   const customerImpact = inlineMarkdown(incident.customerImpact ?? "");
   const details = [
     beganBefore ? `Began ${shown.date}, before this period.` : "",
@@ -34711,18 +34758,21 @@ function renderIncidentEntry(incident, report) {
 }
 function renderPostmortemsSection(report) {
   const { timezone } = report.window;
-  const sections = report.incidents.flatMap((incident) => {
+  const sections = report.incidents.map((incident) => renderPostmortem(incident, timezone)).filter((section) => section !== "");
+  return sections.length === 0 ? "" : ["## Post-mortems", ...sections].join("\n\n");
+}
+function renderPostmortem(incident, timezone) {
+  return once(incident, `postmortem ${timezone}`, () => {
     const body = safeMarkdown(incident.postmortem ?? "");
-    if (body === "") return [];
+    if (body === "") return "";
     const shown = formatTime(incident.started, timezone);
     const about = `Incident of ${shown.date}, ${shown.time} ${escapeInlineText(shown.zone)}, ${IMPACT_LABELS[incident.impact]}: ${issueLink(incident)}.`;
-    return [`### ${headingText(incident.title)}
+    return `### ${headingText(incident.title)}
 
 ${about}
 
-${body}`];
+${body}`;
   });
-  return sections.length === 0 ? "" : ["## Post-mortems", ...sections].join("\n\n");
 }
 function renderHighlightsSection(report) {
   const heading = `## ${highlightsHeading(report.window.highlights.days)}`;
@@ -34732,6 +34782,9 @@ ${NO_HIGHLIGHTS}`;
   return [heading, ...report.highlights.map(renderHighlightEntry)].join("\n\n");
 }
 function renderHighlightEntry(highlight) {
+  return once(highlight, "entry", () => writeHighlightEntry(highlight));
+}
+function writeHighlightEntry(highlight) {
   const who = highlight.who.map((name) => name.trim()).filter((name) => name !== "");
   const names = joinNames((who.length > 0 ? who : [highlight.author]).map(inlineText));
   const lead = `**${names}**: **${titleOf(highlight.title)}**`;
@@ -36149,7 +36202,7 @@ async function runRenderCommand(args, io2, now2 = () => /* @__PURE__ */ new Date
     confirmedLabel: options["confirmed-label"]
   });
   const outDir = resolve(flags.values.out ?? "infra-log-preview");
-  const rendered = await renderIntoFolder({
+  const rendered2 = await renderIntoFolder({
     outDir,
     render: (existing) => renderReportFiles({
       report,
@@ -36164,12 +36217,12 @@ async function runRenderCommand(args, io2, now2 = () => /* @__PURE__ */ new Date
   const reportJsonPath = join(outDir, "report.json");
   await writeFile2(reportJsonPath, renderReportJson(report, { pretty: true }));
   io2.stdout(
-    `Wrote ${[...rendered.files.keys(), "report.json"].map((p) => join(outDir, p)).join("\n      ")}
+    `Wrote ${[...rendered2.files.keys(), "report.json"].map((p) => join(outDir, p)).join("\n      ")}
 
 `
   );
   io2.stdout(summarize(report, outOfWindow.length, useSample));
-  for (const section of rendered.keptEdits) {
+  for (const section of rendered2.keptEdits) {
     io2.stdout(
       `Kept your edits to the \`${section}\` section (use --overwrite-edits to replace them).
 `
@@ -36219,12 +36272,12 @@ async function renderIntoFolder(params) {
   for (const name of names) {
     existing.set(name, await readFile(join(params.outDir, name), "utf8").catch(() => null));
   }
-  const rendered = params.render(existing);
+  const rendered2 = params.render(existing);
   await mkdir2(params.outDir, { recursive: true });
-  for (const [path2, content3] of rendered.files) {
+  for (const [path2, content3] of rendered2.files) {
     await writeFile2(join(params.outDir, ...path2.split(posix2.sep)), content3);
   }
-  return rendered;
+  return rendered2;
 }
 function summarize(report, outOfWindow, sample) {
   const { window, totals } = report;

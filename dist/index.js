@@ -5197,6 +5197,65 @@ function userAgent(orchestrationId) {
   return id === void 0 || id === "" ? "infra-log" : `infra-log actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, "_")}`;
 }
 
+// src/github/list-pages.ts
+async function* listPages(client, request) {
+  let next = startPage(client, request);
+  while (next !== null) {
+    const page = await next.page;
+    next = page.next === null ? null : startPage(client, { url: page.next });
+    await next?.sent;
+    yield page.items;
+  }
+}
+function startPage(client, request) {
+  let markSent;
+  const sent = new Promise((resolve3) => {
+    markSent = resolve3;
+  });
+  const page = requestPage(client, request, () => markSent());
+  const settled = page.then(
+    () => void 0,
+    () => void 0
+  );
+  return { page, sent: Promise.race([sent, settled]) };
+}
+async function requestPage(client, request, onSent) {
+  const { url, ...parameters } = request;
+  const fetch = client.request.endpoint.DEFAULTS.request?.fetch ?? globalThis.fetch;
+  const response = await client.request(`GET ${url}`, {
+    ...parameters,
+    request: {
+      parseSuccessResponseBody: false,
+      fetch: (...args) => {
+        onSent();
+        return fetch(...args);
+      }
+    }
+  });
+  const text = await new Response(response.data).text();
+  return { items: parseItems(text, response.url), next: nextLink(response.headers.link) };
+}
+function parseItems(text, url) {
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`GitHub answered ${url} with a body that is not JSON: ${text.slice(0, 200)}`);
+  }
+  if (!Array.isArray(body)) {
+    throw new Error(`GitHub answered ${url} with ${describe(body)} where a list was expected`);
+  }
+  return body;
+}
+function describe(body) {
+  if (body === null) return "null";
+  if (typeof body === "object") return `an object (${Object.keys(body).slice(0, 5).join(", ")})`;
+  return `a ${typeof body}`;
+}
+function nextLink(link) {
+  return /<([^<>]+)>;\s*rel="next"/.exec(link ?? "")?.[1] ?? null;
+}
+
 // src/github/fetch-issues.ts
 async function fetchLabelledIssues(params) {
   const { client, repository, since } = params;
@@ -5208,38 +5267,48 @@ async function fetchLabelledIssues(params) {
     ...[...new Set(params.openLabels ?? [])].map((label) => ({ label, state: "open" }))
   ];
   for (const { label, ...filter } of listings) {
-    const items = await client.paginate(client.rest.issues.listForRepo, {
+    let count = 0;
+    const pages = listPages(client, {
+      url: "/repos/{owner}/{repo}/issues",
       owner,
       repo,
       labels: label,
       ...filter,
       per_page: 100
     });
-    params.log?.debug(
-      `${repository}: ${items.length} ${filter.state} items labelled \`${label}\`${"since" in filter ? ` updated since ${since}` : ""}`
-    );
-    for (const item of items) {
-      const raw = asRecord(item);
-      if (raw.pull_request !== void 0 && raw.pull_request !== null) continue;
-      const parsed = GitHubIssueSchema.safeParse({ ...raw, repository });
-      if (parsed.success) {
-        if (!issues.has(parsed.data.number)) issues.set(parsed.data.number, parsed.data);
-        continue;
+    for await (const items of pages) {
+      count += items.length;
+      const added = [];
+      for (const item of items) {
+        const raw = asRecord(item);
+        if (raw.pull_request !== void 0 && raw.pull_request !== null) continue;
+        const parsed = GitHubIssueSchema.safeParse({ ...raw, repository });
+        if (parsed.success) {
+          if (!issues.has(parsed.data.number)) {
+            issues.set(parsed.data.number, parsed.data);
+            added.push(parsed.data);
+          }
+          continue;
+        }
+        const number = typeof raw.number === "number" && Number.isInteger(raw.number) ? raw.number : null;
+        const reason = parsed.error.issues.map(
+          (problem) => `${problem.path.length > 0 ? problem.path.join(".") : "item"}: ${problem.message}`
+        ).join("; ");
+        const key = number ?? `${label}#${invalid.size}`;
+        if (!invalid.has(key)) {
+          invalid.set(key, {
+            number,
+            url: typeof raw.html_url === "string" ? raw.html_url : null,
+            label,
+            reason: `GitHub returned an item that infra-log cannot read (${reason})`
+          });
+        }
       }
-      const number = typeof raw.number === "number" && Number.isInteger(raw.number) ? raw.number : null;
-      const reason = parsed.error.issues.map(
-        (problem) => `${problem.path.length > 0 ? problem.path.join(".") : "item"}: ${problem.message}`
-      ).join("; ");
-      const key = number ?? `${label}#${invalid.size}`;
-      if (!invalid.has(key)) {
-        invalid.set(key, {
-          number,
-          url: typeof raw.html_url === "string" ? raw.html_url : null,
-          label,
-          reason: `GitHub returned an item that infra-log cannot read (${reason})`
-        });
-      }
+      if (added.length > 0) await params.onPage?.(added);
     }
+    params.log?.debug(
+      `${repository}: ${count} ${filter.state} items labelled \`${label}\`${"since" in filter ? ` updated since ${since}` : ""}`
+    );
   }
   return {
     issues: [...issues.values()].sort((a, b) => a.number - b.number),
@@ -5522,7 +5591,7 @@ async function run(options2 = {}) {
     token = inputs.token;
     const client = connect(inputs, context);
     if (inputs.mode === "validate") {
-      const stages2 = await import("./chunks/stages-VPS4NQVQ.js");
+      const stages2 = await import("./chunks/stages-F3JHZCDB.js");
       const templates2 = await group(
         "Read the issue forms",
         () => readTemplates(stages2, client, inputs, context)
@@ -5547,34 +5616,37 @@ async function run(options2 = {}) {
       incidentWindowDays: inputs["incident-window-days"],
       highlightWindowDays: inputs["highlight-window-days"]
     });
+    const reader = deferred();
     const firstAnswer = new Promise(
       (resolve3) => client.hook.after("request", () => resolve3())
     );
     const listing = fetchIssues(
       client,
       inputs,
-      window2.incidents.start < window2.highlights.start ? window2.incidents.start : window2.highlights.start
+      window2.incidents.start < window2.highlights.start ? window2.incidents.start : window2.highlights.start,
+      async (issues) => (await reader.promise)(issues)
     );
     const listed = listing.then(
       () => void 0,
       () => void 0
     );
     await Promise.race([firstAnswer, listed]);
-    const stages = await import("./chunks/stages-VPS4NQVQ.js");
-    const templates = await group(
-      "Read the issue forms",
-      () => readTemplates(stages, client, inputs, context)
-    );
-    const fetched = await group("Fetch labelled issues", () => listing);
-    const { buildReport, addUnreadable, publishReport } = stages;
-    const built = buildReport({
-      issues: fetched.issues,
+    const stages = await import("./chunks/stages-F3JHZCDB.js");
+    const templates = await group("Read the issue forms", () => readTemplates(stages, client, inputs, context)).catch((error2) => {
+      reader.reject(error2);
+      throw error2;
+    });
+    const builder = stages.createReportBuilder({
       templates,
       labels: { incident: inputs["incident-label"], highlight: inputs["highlight-label"] },
       window: window2,
       authorAssociations: inputs["author-associations"],
       confirmedLabel: inputs["confirmed-label"]
     });
+    reader.resolve((issues) => readPage(stages, builder, issues, window2));
+    const fetched = await group("Fetch labelled issues", () => listing);
+    const { addUnreadable, publishReport } = stages;
+    const built = builder.finish();
     const report = addUnreadable(built.report, fetched.unreadable);
     logSelection(report, built.outOfWindow);
     const event = await readEvent(context).catch(() => ({}));
@@ -5635,9 +5707,26 @@ async function readTemplates({ loadTemplates, readRepositoryFile }, client, inpu
     }
   });
 }
-async function fetchIssues(client, inputs, windowStart) {
+var READ_SLICE = 5;
+async function readPage({ prerenderEntries }, builder, issues, window2) {
+  for (let at = 0; at < issues.length; at += READ_SLICE) {
+    const placed = builder.add(issues.slice(at, at + READ_SLICE));
+    prerenderEntries({ ...placed, window: window2 });
+    await new Promise((resolve3) => setImmediate(resolve3));
+  }
+}
+function deferred() {
+  let resolve3;
+  let reject;
+  const promise = new Promise((yes, no) => {
+    resolve3 = yes;
+    reject = no;
+  });
+  promise.catch(() => void 0);
+  return { promise, resolve: resolve3, reject };
+}
+async function fetchIssues(client, inputs, windowStart, onPage) {
   const since = new Date(Date.parse(windowStart) - LOOK_BACK_DAYS * 864e5).toISOString().replace(/\.000Z$/, "Z");
-  const issues = [];
   const unreadable = [];
   for (const repository of inputs.repository) {
     const fetched = await fetchLabelledIssues({
@@ -5646,12 +5735,12 @@ async function fetchIssues(client, inputs, windowStart) {
       labels: [inputs["incident-label"], inputs["highlight-label"]],
       openLabels: [inputs["incident-label"]],
       since,
-      log
+      log,
+      onPage
     });
     info(
       `${repository}: ${fetched.issues.length} labelled issues updated since ${since} or still open`
     );
-    issues.push(...fetched.issues);
     unreadable.push(
       ...fetched.invalid.map((item) => ({
         number: item.number ?? 0,
@@ -5663,7 +5752,7 @@ async function fetchIssues(client, inputs, windowStart) {
       }))
     );
   }
-  return { issues, unreadable };
+  return { unreadable };
 }
 function logSelection(report, outOfWindow) {
   const { totals } = report;

@@ -11,8 +11,8 @@ import type { GitHubIssue } from './model/issue.js'
 import type { Skipped } from './model/skipped.js'
 import { EMPTY_OUTPUTS, setOutputs, type Outputs } from './outputs.js'
 import type { Published } from './publish/publish-report.js'
-import type { OutOfWindow } from './report/build-report.js'
-import type { Report } from './report/report.js'
+import type { OutOfWindow, ReportBuilder } from './report/build-report.js'
+import type { Report, Window } from './report/report.js'
 import { computeWindow, defaultAsOf } from './report/window.js'
 import { defaultBranchFromRunner, readRunnerContext, type RunnerContext } from './runner-context.js'
 
@@ -66,8 +66,10 @@ export async function run(
     })
     // The listing goes out first; once GitHub has answered its first page, the other stages
     // load and the forms are read while it answers the rest (loading them any earlier held the
-    // first request back by the time node takes to compile them). A form that cannot be read
-    // still fails the run before anything is written.
+    // first request back by the time node takes to compile them). Each page is then read, and
+    // its entries rendered, while GitHub serves the next; pages that come before the forms wait
+    // for them. A form that cannot be read still fails the run before anything is written.
+    const reader = deferred<(issues: GitHubIssue[]) => Promise<void>>()
     const firstAnswer = new Promise<void>((resolve) =>
       client.hook.after('request', () => resolve()),
     )
@@ -77,6 +79,7 @@ export async function run(
       window.incidents.start < window.highlights.start
         ? window.incidents.start
         : window.highlights.start,
+      async (issues) => (await reader.promise)(issues),
     )
     const listed = listing.then(
       () => undefined,
@@ -84,19 +87,23 @@ export async function run(
     )
     await Promise.race([firstAnswer, listed])
     const stages = await import('./stages.js')
-    const templates = await core.group('Read the issue forms', () =>
-      readTemplates(stages, client, inputs, context),
-    )
-    const fetched = await core.group('Fetch labelled issues', () => listing)
-    const { buildReport, addUnreadable, publishReport } = stages
-    const built = buildReport({
-      issues: fetched.issues,
+    const templates = await core
+      .group('Read the issue forms', () => readTemplates(stages, client, inputs, context))
+      .catch((error: unknown) => {
+        reader.reject(error)
+        throw error
+      })
+    const builder = stages.createReportBuilder({
       templates,
       labels: { incident: inputs['incident-label'], highlight: inputs['highlight-label'] },
       window,
       authorAssociations: inputs['author-associations'],
       confirmedLabel: inputs['confirmed-label'],
     })
+    reader.resolve((issues) => readPage(stages, builder, issues, window))
+    const fetched = await core.group('Fetch labelled issues', () => listing)
+    const { addUnreadable, publishReport } = stages
+    const built = builder.finish()
     const report = addUnreadable(built.report, fetched.unreadable)
     logSelection(report, built.outOfWindow)
 
@@ -170,15 +177,56 @@ async function readTemplates(
   })
 }
 
+/** Issues read between two turns of the event loop, which take in the next page. */
+const READ_SLICE = 5
+
+/**
+ * Reads a page of issues into the report and renders its entries, a slice at a time: between
+ * two slices node takes in the answer for the next page, which is on its way (see listPages).
+ */
+async function readPage(
+  { prerenderEntries }: Stages,
+  builder: ReportBuilder,
+  issues: GitHubIssue[],
+  window: Window,
+): Promise<void> {
+  for (let at = 0; at < issues.length; at += READ_SLICE) {
+    const placed = builder.add(issues.slice(at, at + READ_SLICE))
+    prerenderEntries({ ...placed, window })
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
+
+/** A promise with its resolve and reject (Node 20 has no `Promise.withResolvers`). */
+function deferred<T>(): {
+  promise: Promise<T>
+  resolve: (value: T) => void
+  reject: (reason: unknown) => void
+} {
+  let resolve!: (value: T) => void
+  let reject!: (reason: unknown) => void
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes
+    reject = no
+  })
+  // Nobody may be waiting for it when it fails (an empty listing, then a form that is wrong).
+  promise.catch(() => undefined)
+  return { promise, resolve, reject }
+}
+
+/**
+ * Lists every repository's labelled issues, handing each page's issues to `onPage` as it comes,
+ * and returns the items GitHub listed that infra-log cannot read, as skipped entries.
+ */
 async function fetchIssues(
   client: GitHubClient,
   inputs: Inputs,
   windowStart: string,
-): Promise<{ issues: GitHubIssue[]; unreadable: Skipped[] }> {
+  onPage: (issues: GitHubIssue[]) => Promise<void>,
+): Promise<{ unreadable: Skipped[] }> {
   const since = new Date(Date.parse(windowStart) - LOOK_BACK_DAYS * 86_400_000)
     .toISOString()
     .replace(/\.000Z$/, 'Z')
-  const issues: GitHubIssue[] = []
   const unreadable: Skipped[] = []
   for (const repository of inputs.repository) {
     const fetched = await fetchLabelledIssues({
@@ -188,11 +236,11 @@ async function fetchIssues(
       openLabels: [inputs['incident-label']],
       since,
       log,
+      onPage,
     })
     core.info(
       `${repository}: ${fetched.issues.length} labelled issues updated since ${since} or still open`,
     )
-    issues.push(...fetched.issues)
     unreadable.push(
       ...fetched.invalid.map((item) => ({
         number: item.number ?? 0,
@@ -204,7 +252,7 @@ async function fetchIssues(
       })),
     )
   }
-  return { issues, unreadable }
+  return { unreadable }
 }
 
 function logSelection(report: Report, outOfWindow: OutOfWindow[]): void {

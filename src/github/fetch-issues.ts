@@ -1,5 +1,6 @@
 import { GitHubIssueSchema, type GitHubIssue } from '../model/issue.js'
 import type { GitHubClient, Logger } from './client.js'
+import { listPages } from './list-pages.js'
 import { splitRepository } from './repository.js'
 
 /** A listed item that is not an issue infra-log can read; reported, never dropped. */
@@ -23,6 +24,9 @@ export type FetchedIssues = { issues: GitHubIssue[]; invalid: InvalidIssue[] }
  * an ongoing incident nobody touched for weeks is still in the window. Pull requests are left
  * out; an issue carrying several labels is returned once. Costs ⌈N/100⌉ requests per listing.
  * Issues are in number order.
+ *
+ * `onPage`, when given, is handed each page's issues not returned before, as the page arrives
+ * and while GitHub serves the next one; the listing waits for it before going on.
  */
 export async function fetchLabelledIssues(params: {
   client: GitHubClient
@@ -31,6 +35,7 @@ export async function fetchLabelledIssues(params: {
   since: string
   openLabels?: string[]
   log?: Logger
+  onPage?: (issues: GitHubIssue[]) => Promise<void> | void
 }): Promise<FetchedIssues> {
   const { client, repository, since } = params
   const { owner, repo } = splitRepository(repository)
@@ -41,43 +46,53 @@ export async function fetchLabelledIssues(params: {
     ...[...new Set(params.openLabels ?? [])].map((label) => ({ label, state: 'open' as const })),
   ]
   for (const { label, ...filter } of listings) {
-    const items: unknown[] = await client.paginate(client.rest.issues.listForRepo, {
+    let count = 0
+    const pages = listPages(client, {
+      url: '/repos/{owner}/{repo}/issues',
       owner,
       repo,
       labels: label,
       ...filter,
       per_page: 100,
     })
-    params.log?.debug(
-      `${repository}: ${items.length} ${filter.state} items labelled \`${label}\`${'since' in filter ? ` updated since ${since}` : ''}`,
-    )
-    for (const item of items) {
-      const raw = asRecord(item)
-      if (raw.pull_request !== undefined && raw.pull_request !== null) continue
-      // The endpoint can carry a `repository` object; infra-log's field is the `owner/name` string.
-      const parsed = GitHubIssueSchema.safeParse({ ...raw, repository })
-      if (parsed.success) {
-        if (!issues.has(parsed.data.number)) issues.set(parsed.data.number, parsed.data)
-        continue
+    for await (const items of pages) {
+      count += items.length
+      const added: GitHubIssue[] = []
+      for (const item of items) {
+        const raw = asRecord(item)
+        if (raw.pull_request !== undefined && raw.pull_request !== null) continue
+        // The endpoint can carry a `repository` object; infra-log's field is the `owner/name` string.
+        const parsed = GitHubIssueSchema.safeParse({ ...raw, repository })
+        if (parsed.success) {
+          if (!issues.has(parsed.data.number)) {
+            issues.set(parsed.data.number, parsed.data)
+            added.push(parsed.data)
+          }
+          continue
+        }
+        const number =
+          typeof raw.number === 'number' && Number.isInteger(raw.number) ? raw.number : null
+        const reason = parsed.error.issues
+          .map(
+            (problem) =>
+              `${problem.path.length > 0 ? problem.path.join('.') : 'item'}: ${problem.message}`,
+          )
+          .join('; ')
+        const key = number ?? `${label}#${invalid.size}`
+        if (!invalid.has(key)) {
+          invalid.set(key, {
+            number,
+            url: typeof raw.html_url === 'string' ? raw.html_url : null,
+            label,
+            reason: `GitHub returned an item that infra-log cannot read (${reason})`,
+          })
+        }
       }
-      const number =
-        typeof raw.number === 'number' && Number.isInteger(raw.number) ? raw.number : null
-      const reason = parsed.error.issues
-        .map(
-          (problem) =>
-            `${problem.path.length > 0 ? problem.path.join('.') : 'item'}: ${problem.message}`,
-        )
-        .join('; ')
-      const key = number ?? `${label}#${invalid.size}`
-      if (!invalid.has(key)) {
-        invalid.set(key, {
-          number,
-          url: typeof raw.html_url === 'string' ? raw.html_url : null,
-          label,
-          reason: `GitHub returned an item that infra-log cannot read (${reason})`,
-        })
-      }
+      if (added.length > 0) await params.onPage?.(added)
     }
+    params.log?.debug(
+      `${repository}: ${count} ${filter.state} items labelled \`${label}\`${'since' in filter ? ` updated since ${since}` : ''}`,
+    )
   }
   return {
     issues: [...issues.values()].sort((a, b) => a.number - b.number),

@@ -1,7 +1,7 @@
 import type { Highlight } from '../model/highlight.js'
 import { IMPACT_LABELS } from '../model/impact.js'
 import { formatDuration, formatTime } from '../report/format-time.js'
-import type { Report, ReportIncident } from '../report/report.js'
+import type { Report, ReportIncident, Window } from '../report/report.js'
 import { escapeInlineText, escapeText } from './markdown-escape.js'
 import { inlineText } from './markdown-inline.js'
 import {
@@ -20,6 +20,42 @@ import { encodeLinkPath, safeUrl } from './safe-url.js'
 
 // Each function below returns one section's markdown, without markers and without a trailing
 // newline; render-page.ts puts them in order and wraps them.
+
+// An entry's markdown is most of a page's cost. main.ts renders each entry while GitHub still
+// serves the listing (`prerenderEntries`), and the page takes it from here: once per entry
+// object (entries are never changed once made) and per `key`, what else the text depends on.
+const rendered = new WeakMap<object, Map<string, string>>()
+
+function once(entry: object, key: string, render: () => string): string {
+  let texts = rendered.get(entry)
+  if (texts === undefined) {
+    texts = new Map()
+    rendered.set(entry, texts)
+  }
+  let text = texts.get(key)
+  if (text === undefined) {
+    text = render()
+    texts.set(key, text)
+  }
+  return text
+}
+
+/**
+ * Renders the markdown of these entries ahead of the page, for a report of `window`, so that
+ * it can be done while the listing still runs; `renderPage` then reuses it. Changes nothing else.
+ */
+export function prerenderEntries(params: {
+  incidents: ReportIncident[]
+  highlights: Highlight[]
+  window: Window
+}): void {
+  const { window } = params
+  for (const incident of params.incidents) {
+    renderIncidentEntry(incident, { window })
+    renderPostmortem(incident, window.timezone)
+  }
+  for (const highlight of params.highlights) renderHighlightEntry(highlight)
+}
 
 /** The page's heading (unless the site's layout shows the title) and the intro. */
 export function renderHeaderSection(params: {
@@ -58,15 +94,25 @@ export function renderIncidentsSection(params: {
  * impact): summary`, then, indented in the same paragraph, one line each for when it began (if
  * before the window), that it is ongoing, its scope, its customer impact and its issue.
  */
-export function renderIncidentEntry(incident: ReportIncident, report: Report): string {
-  const { timezone } = report.window
+export function renderIncidentEntry(
+  incident: ReportIncident,
+  report: Pick<Report, 'window'>,
+): string {
+  const { timezone, incidents } = report.window
+  return once(incident, `entry ${timezone} ${incidents.start}`, () =>
+    writeIncidentEntry(incident, report.window),
+  )
+}
+
+function writeIncidentEntry(incident: ReportIncident, window: Window): string {
+  const { timezone } = window
   const shown = formatTime(incident.started, timezone)
   const duration = incident.ongoing ? 'ongoing' : formatDuration(incident.durationMinutes)
   const lead =
     `- **${shown.date}: ${titleOf(incident.title)}** ` +
     `(${shown.time} ${escapeInlineText(shown.zone)}, ${duration}, ${IMPACT_LABELS[incident.impact]})`
   const summary = endSentence(inlineMarkdown(incident.summary))
-  const beganBefore = Date.parse(incident.started) < Date.parse(report.window.incidents.start)
+  const beganBefore = Date.parse(incident.started) < Date.parse(window.incidents.start)
   const customerImpact = inlineMarkdown(incident.customerImpact ?? '')
   const details = [
     beganBefore ? `Began ${shown.date}, before this period.` : '',
@@ -84,16 +130,23 @@ export function renderIncidentEntry(incident: ReportIncident, report: Report): s
 /** One post-mortem per incident that has one, under its title; empty when none has. */
 export function renderPostmortemsSection(report: Report): string {
   const { timezone } = report.window
-  const sections = report.incidents.flatMap((incident) => {
+  const sections = report.incidents
+    .map((incident) => renderPostmortem(incident, timezone))
+    .filter((section) => section !== '')
+  return sections.length === 0 ? '' : ['## Post-mortems', ...sections].join('\n\n')
+}
+
+/** An incident's post-mortem under its title, or nothing when it has none. */
+function renderPostmortem(incident: ReportIncident, timezone: string): string {
+  return once(incident, `postmortem ${timezone}`, () => {
     const body = safeMarkdown(incident.postmortem ?? '')
-    if (body === '') return []
+    if (body === '') return ''
     const shown = formatTime(incident.started, timezone)
     const about =
       `Incident of ${shown.date}, ${shown.time} ${escapeInlineText(shown.zone)}, ` +
       `${IMPACT_LABELS[incident.impact]}: ${issueLink(incident)}.`
-    return [`### ${headingText(incident.title)}\n\n${about}\n\n${body}`]
+    return `### ${headingText(incident.title)}\n\n${about}\n\n${body}`
   })
-  return sections.length === 0 ? '' : ['## Post-mortems', ...sections].join('\n\n')
 }
 
 /** The highlights reel: one paragraph per highlight, the people first, the project as its lead. */
@@ -105,6 +158,10 @@ export function renderHighlightsSection(report: Report): string {
 
 /** `**Ana Lima**: **Project**: summary`, then its links and its issue on lines of their own. */
 export function renderHighlightEntry(highlight: Highlight): string {
+  return once(highlight, 'entry', () => writeHighlightEntry(highlight))
+}
+
+function writeHighlightEntry(highlight: Highlight): string {
   const who = highlight.who.map((name) => name.trim()).filter((name) => name !== '')
   const names = joinNames((who.length > 0 ? who : [highlight.author]).map(inlineText))
   const lead = `**${names}**: **${titleOf(highlight.title)}**`

@@ -442,6 +442,20 @@ describe('failures', () => {
   })
 })
 
+describe('a form that cannot be read', () => {
+  it('fails the run with one error line, while pages of issues wait for it, and writes nothing', async () => {
+    const repo = fake.addRepo('northwind-cloud/form-gone')
+    seedSyntheticIncidents(repo, 250, '2024-10-30T12:00:00Z')
+    const failed = await run(repo, { 'incident-template': '.github/ISSUE_TEMPLATE/gone.yml' })
+    expect(failed.code).toBe(1)
+    expect(errorLines(failed)).toEqual([
+      `::error::\`.github/ISSUE_TEMPLATE/gone.yml\` was not found in ${repo.fullName}`,
+    ])
+    expect(writes(failed)).toEqual([])
+    expect(failed.outputs).toEqual({})
+  }, 60_000)
+})
+
 describe('validate mode', () => {
   it('keeps one comment on an invalid incident, and writes nothing when run again', async () => {
     const repo = fake.addRepo('northwind-cloud/validate')

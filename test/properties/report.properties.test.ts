@@ -4,10 +4,14 @@
 import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
+import { createReportBuilder } from '../../src/report/build-report.js'
 import { hasLabel } from '../../src/report/has-label.js'
 import type { Span } from '../../src/report/window.js'
 import {
+  CONFIRMED_LABEL,
   LABELS,
+  TEMPLATES,
+  TRUSTED,
   permutationOf,
   scenarioArb,
   bodySentinel,
@@ -177,6 +181,51 @@ describe('output does not depend on the order of the input', () => {
           expect(snapshot(publish(second, { site }), second)).toEqual(
             snapshot(publish(first, { site }), first),
           )
+        },
+      ),
+      { numRuns: RUNS.permutation },
+    )
+  })
+
+  it(`read a page at a time in any split, stale copies among them, the issues give the same report, and every entry is announced when placed (${RUNS.permutation} runs)`, () => {
+    fc.assert(
+      fc.property(
+        scenarioArb().chain((scenario) =>
+          fc.tuple(
+            fc.constant(scenario),
+            // Stale copies of some issues (updated long before, and saying so): they must lose.
+            permutationOf([
+              ...scenario.input,
+              ...scenario.generated.slice(0, 3).map(({ issue }) => ({
+                ...issue,
+                title: `${issue.title} (stale)`,
+                body: 'stale',
+                updated_at: '1970-01-02T00:00:00Z',
+              })),
+            ]),
+            fc.array(fc.integer({ min: 0, max: scenario.input.length + 3 }), { maxLength: 4 }),
+          ),
+        ),
+        ([scenario, permuted, cuts]) => {
+          const window = scenario.spec.window
+          const builder = createReportBuilder({
+            templates: TEMPLATES,
+            labels: LABELS,
+            window,
+            authorAssociations: TRUSTED,
+            confirmedLabel: CONFIRMED_LABEL,
+          })
+          const bounds = [0, ...[...cuts].sort((a, b) => a - b), permuted.length]
+          const announced = new Set<object>()
+          for (let at = 1; at < bounds.length; at++) {
+            const placed = builder.add(permuted.slice(bounds[at - 1], bounds[at]))
+            for (const entry of [...placed.incidents, ...placed.highlights]) announced.add(entry)
+          }
+          const paged = builder.finish()
+          expect(paged).toEqual(build(scenario.input, window))
+          for (const entry of [...paged.report.incidents, ...paged.report.highlights]) {
+            expect(announced.has(entry)).toBe(true)
+          }
         },
       ),
       { numRuns: RUNS.permutation },

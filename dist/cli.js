@@ -31541,13 +31541,22 @@ function outOfWindowEntry(issue4, label) {
 
 // src/report/format-time.ts
 var LOCALE = "en-US";
+var shownTimes = /* @__PURE__ */ new Map();
+var SHOWN_TIMES_KEPT = 1e5;
 function formatTime(instant, timezone) {
-  const local = inZone2(instant, timezone);
-  return {
-    date: local.toFormat("MMM d"),
-    time: local.toFormat("HH:mm"),
-    zone: zoneAbbreviation(local) ?? local.toFormat("ZZ")
-  };
+  const key = `${timezone} ${instant}`;
+  let shown = shownTimes.get(key);
+  if (shown === void 0) {
+    const local = inZone2(instant, timezone);
+    shown = Object.freeze({
+      date: local.toFormat("MMM d"),
+      time: local.toFormat("HH:mm"),
+      zone: zoneAbbreviation(local) ?? local.toFormat("ZZ")
+    });
+    if (shownTimes.size >= SHOWN_TIMES_KEPT) shownTimes.clear();
+    shownTimes.set(key, shown);
+  }
+  return shown;
 }
 function formatDuration(minutes) {
   const total = Math.max(0, Math.floor(minutes));
@@ -31673,9 +31682,38 @@ function locateInstant(ms, bounds) {
   const to = bounds[day + 1] ?? from + 1;
   return { day, fraction: Math.min(1, Math.max(0, (ms - from) / (to - from))) };
 }
+var PlacedBoxes = class {
+  /** In the order they were placed. */
+  all = [];
+  byColumn = /* @__PURE__ */ new Map();
+  add(rect) {
+    const at = this.all.push(rect) - 1;
+    for (const column of columns2(rect.x0 - BOX_GAP, rect.x1 + BOX_GAP)) {
+      const list3 = this.byColumn.get(column);
+      if (list3 === void 0) this.byColumn.set(column, [at]);
+      else list3.push(at);
+    }
+  }
+  /** The boxes within `BOX_GAP` of `x0`–`x1` across, in the order they were placed. */
+  near(x0, x1) {
+    const found = /* @__PURE__ */ new Set();
+    for (const column of columns2(x0, x1)) {
+      for (const at of this.byColumn.get(column) ?? []) found.add(at);
+    }
+    return [...found].sort((a, b) => a - b).map((at) => this.all[at]).filter((p) => p !== void 0 && x0 < p.x1 + BOX_GAP && p.x0 < x1 + BOX_GAP);
+  }
+};
+var COLUMN_WIDTH = 16;
+function columns2(from, to) {
+  const found = [];
+  for (let column = Math.floor(from / COLUMN_WIDTH); column <= Math.floor(to / COLUMN_WIDTH); column++) {
+    found.push(column);
+  }
+  return found;
+}
 function lowestFreeOffset(footprint, placed) {
   const height = footprint.y1 - footprint.y0;
-  const inColumn = placed.filter((p) => footprint.x0 < p.x1 + BOX_GAP && p.x0 < footprint.x1 + BOX_GAP).sort((a, b) => a.y0 - b.y0);
+  const inColumn = placed.near(footprint.x0, footprint.x1).sort((a, b) => a.y0 - b.y0);
   let y = 0;
   for (const p of inColumn) {
     if (!(p.y0 < y + height + BOX_GAP)) break;
@@ -31762,20 +31800,20 @@ function layoutIncidentDiagram(report) {
   const days2 = dayBoundaries(windowStart, windowEnd);
   const bounds = [...days2.map((day) => day.toMillis()), windowEnd.toMillis()];
   const rowCount = Math.max(1, Math.ceil(days2.length / DAYS_PER_ROW));
-  const placedByRow = Array.from({ length: rowCount }, () => []);
+  const placedByRow = Array.from({ length: rowCount }, () => new PlacedBoxes());
   const boxes = report.incidents.map((incident) => placeBox(incident, zone, bounds, days2.length));
   const bySize = [...boxes].sort((a, b) => b.box.size - a.box.size);
   for (const { box, footprint } of bySize) {
-    const placed = placedByRow[box.row] ?? [];
+    const placed = placedByRow[box.row] ?? new PlacedBoxes();
     const offset2 = lowestFreeOffset(footprint, placed);
-    placed.push({ ...footprint, y0: offset2, y1: offset2 + box.size });
+    placed.add({ ...footprint, y0: offset2, y1: offset2 + box.size });
     box.y = offset2;
   }
   const rows = [];
   let top = HEADING_HEIGHT;
   for (let r = 0; r < rowCount; r++) {
     const rowDays = days2.slice(r * DAYS_PER_ROW, (r + 1) * DAYS_PER_ROW);
-    const placed = placedByRow[r] ?? [];
+    const placed = placedByRow[r]?.all ?? [];
     const boxArea = Math.ceil(Math.max(ROW_MIN_BOX_AREA, ...placed.map((p) => p.y1)));
     const bandTop = top + ROW_LABEL_HEIGHT;
     const boxTop = bandTop + DAY_LABEL_HEIGHT;
@@ -34416,7 +34454,7 @@ function inlineMarkdown(source, options = {}) {
 var BASE_CONTEXT = { inLink: false, inDelete: false, inTableCell: false, depth: 0 };
 function parse4(source, options) {
   const prepared = prepareMarkdownSource(source, options.maxLength ?? DEFAULT_MAX_LENGTH);
-  const root = plainProseTree(prepared.source) ?? fromMarkdown(prepared.source, PARSE_OPTIONS);
+  const root = plainProseTree(prepared.source) ?? linkListTree(prepared.source) ?? fromMarkdown(prepared.source, PARSE_OPTIONS);
   return { root, truncated: prepared.truncated, definitions: collectDefinitions(root) };
 }
 var PLAIN_LINE = new RegExp(`^\\p{L}(?:[\\p{L}\\p{N} \\u00A0,.;:'"?%$/=+#!()@\\u2010-\\u2027\\u2030-\\u205E-]*[\\p{L}\\p{N},.;:'"?%$/=+#!()@\\u2010-\\u2027\\u2030-\\u205E-])?$`, "u");
@@ -34432,6 +34470,27 @@ function plainProseTree(source) {
     children.push({ type: "paragraph", children: [{ type: "text", value: paragraph }] });
   }
   return { type: "root", children };
+}
+var SIMPLE_URL = /^https?:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?:\/(?:[A-Za-z0-9./-]*[A-Za-z0-9/])?)?$/;
+function linkListTree(source) {
+  const lines = source.replace(/^\n+|\n+$/g, "").split("\n");
+  const link = (url) => ({
+    type: "paragraph",
+    children: [{ type: "link", title: null, url, children: [{ type: "text", value: url }] }]
+  });
+  if (lines.length === 1 && SIMPLE_URL.test(lines[0] ?? "")) {
+    return { type: "root", children: [link(lines[0] ?? "")] };
+  }
+  const items = [];
+  for (const line of lines) {
+    const url = line.startsWith("- ") ? line.slice(2) : "";
+    if (!SIMPLE_URL.test(url)) return null;
+    items.push({ type: "listItem", spread: false, checked: null, children: [link(url)] });
+  }
+  return {
+    type: "root",
+    children: [{ type: "list", ordered: false, start: null, spread: false, children: items }]
+  };
 }
 function collectDefinitions(root) {
   const definitions = /* @__PURE__ */ new Map();
@@ -34528,17 +34587,17 @@ function renderItemBody(item, ctx, loose) {
   return body;
 }
 function renderTable(table, ctx) {
-  const columns2 = table.align?.length ?? table.children[0]?.children.length ?? 0;
-  if (columns2 === 0) return "";
+  const columns3 = table.align?.length ?? table.children[0]?.children.length ?? 0;
+  if (columns3 === 0) return "";
   const cellContext = { ...deeper(ctx), inTableCell: true };
   const rows = table.children.map((row) => {
-    const cells = Array.from({ length: columns2 }, (_, at) => {
+    const cells = Array.from({ length: columns3 }, (_, at) => {
       const cell = row.children[at];
       return cell === void 0 ? "" : renderPhrasing(cell.children, cellContext).trim();
     });
     return `| ${cells.join(" | ")} |`;
   });
-  const delimiter = Array.from({ length: columns2 }, (_, at) => {
+  const delimiter = Array.from({ length: columns3 }, (_, at) => {
     const align = table.align?.[at];
     return align === "left" ? ":--" : align === "center" ? ":-:" : align === "right" ? "--:" : "---";
   });
@@ -34572,9 +34631,9 @@ function renderInlineBlock(node3, ctx) {
     case "html":
       return escapeText(htmlAsText(node3.value).replace(BREAK_TAGS, " ")).trim();
     case "table": {
-      const columns2 = node3.align?.length ?? node3.children[0]?.children.length ?? 0;
+      const columns3 = node3.align?.length ?? node3.children[0]?.children.length ?? 0;
       return node3.children.map(
-        (row) => row.children.slice(0, columns2).map((cell) => renderPhrasing(cell.children, inner).trim()).filter((text5) => text5 !== "").join(", ")
+        (row) => row.children.slice(0, columns3).map((cell) => renderPhrasing(cell.children, inner).trim()).filter((text5) => text5 !== "").join(", ")
       ).filter((text5) => text5 !== "").join("; ");
     }
     case "footnoteDefinition": {

@@ -5591,7 +5591,7 @@ async function run(options2 = {}) {
     token = inputs.token;
     const client = connect(inputs, context);
     if (inputs.mode === "validate") {
-      const stages2 = await import("./chunks/stages-F3JHZCDB.js");
+      const stages2 = await import("./chunks/stages-5DUNSR74.js");
       const templates2 = await group(
         "Read the issue forms",
         () => readTemplates(stages2, client, inputs, context)
@@ -5631,7 +5631,7 @@ async function run(options2 = {}) {
       () => void 0
     );
     await Promise.race([firstAnswer, listed]);
-    const stages = await import("./chunks/stages-F3JHZCDB.js");
+    const stages = await import("./chunks/stages-5DUNSR74.js");
     const templates = await group("Read the issue forms", () => readTemplates(stages, client, inputs, context)).catch((error2) => {
       reader.reject(error2);
       throw error2;

@@ -178,14 +178,57 @@ function locateInstant(ms: number, bounds: number[]): { day: number; fraction: n
 }
 
 /**
+ * The boxes placed in a row, found by the columns they come near: a crowded fortnight puts
+ * thousands of boxes in a row, and looking at every one of them for each new box was quadratic.
+ */
+class PlacedBoxes {
+  /** In the order they were placed. */
+  readonly all: Rect[] = []
+  private readonly byColumn = new Map<number, number[]>()
+
+  add(rect: Rect): void {
+    const at = this.all.push(rect) - 1
+    for (const column of columns(rect.x0 - BOX_GAP, rect.x1 + BOX_GAP)) {
+      const list = this.byColumn.get(column)
+      if (list === undefined) this.byColumn.set(column, [at])
+      else list.push(at)
+    }
+  }
+
+  /** The boxes within `BOX_GAP` of `x0`–`x1` across, in the order they were placed. */
+  near(x0: number, x1: number): Rect[] {
+    const found = new Set<number>()
+    for (const column of columns(x0, x1)) {
+      for (const at of this.byColumn.get(column) ?? []) found.add(at)
+    }
+    return [...found]
+      .sort((a, b) => a - b)
+      .map((at) => this.all[at])
+      .filter((p): p is Rect => p !== undefined && x0 < p.x1 + BOX_GAP && p.x0 < x1 + BOX_GAP)
+  }
+}
+
+const COLUMN_WIDTH = 16
+
+function columns(from: number, to: number): number[] {
+  const found: number[] = []
+  for (
+    let column = Math.floor(from / COLUMN_WIDTH);
+    column <= Math.floor(to / COLUMN_WIDTH);
+    column++
+  ) {
+    found.push(column)
+  }
+  return found
+}
+
+/**
  * The lowest offset from the top of the row at which `footprint` touches none of `placed`:
  * boxes keep their x (it is their start time) and drop into the first gap that fits them.
  */
-function lowestFreeOffset(footprint: Rect, placed: Rect[]): number {
+function lowestFreeOffset(footprint: Rect, placed: PlacedBoxes): number {
   const height = footprint.y1 - footprint.y0
-  const inColumn = placed
-    .filter((p) => footprint.x0 < p.x1 + BOX_GAP && p.x0 < footprint.x1 + BOX_GAP)
-    .sort((a, b) => a.y0 - b.y0)
+  const inColumn = placed.near(footprint.x0, footprint.x1).sort((a, b) => a.y0 - b.y0)
   // Top down: a box that reaches the trial offset pushes it below itself, and every offset it
   // skips touches that box; the first box that starts below the trial box, gap included, and
   // every box after it, leave the offset free. One pass, where trying each gap was quadratic.
@@ -296,15 +339,15 @@ export function layoutIncidentDiagram(report: Report): DiagramLayout {
   const bounds = [...days.map((day) => day.toMillis()), windowEnd.toMillis()]
   const rowCount = Math.max(1, Math.ceil(days.length / DAYS_PER_ROW))
 
-  const placedByRow: Rect[][] = Array.from({ length: rowCount }, () => [])
+  const placedByRow = Array.from({ length: rowCount }, () => new PlacedBoxes())
   const boxes = report.incidents.map((incident) => placeBox(incident, zone, bounds, days.length))
   // Largest first: small boxes then fill the gaps the large ones leave, which packs a crowded
   // day into a far shorter row than start order does. The sort is stable, so ties keep report order.
   const bySize = [...boxes].sort((a, b) => b.box.size - a.box.size)
   for (const { box, footprint } of bySize) {
-    const placed = placedByRow[box.row] ?? []
+    const placed = placedByRow[box.row] ?? new PlacedBoxes()
     const offset = lowestFreeOffset(footprint, placed)
-    placed.push({ ...footprint, y0: offset, y1: offset + box.size })
+    placed.add({ ...footprint, y0: offset, y1: offset + box.size })
     box.y = offset
   }
 
@@ -312,7 +355,7 @@ export function layoutIncidentDiagram(report: Report): DiagramLayout {
   let top = HEADING_HEIGHT
   for (let r = 0; r < rowCount; r++) {
     const rowDays = days.slice(r * DAYS_PER_ROW, (r + 1) * DAYS_PER_ROW)
-    const placed = placedByRow[r] ?? []
+    const placed = placedByRow[r]?.all ?? []
     // Whole pixels keep the grid lines crisp and the rows' positions simple numbers.
     const boxArea = Math.ceil(Math.max(ROW_MIN_BOX_AREA, ...placed.map((p) => p.y1)))
     const bandTop = top + ROW_LABEL_HEIGHT

@@ -7,6 +7,7 @@ import type {
   List,
   ListItem,
   Nodes,
+  Paragraph,
   PhrasingContent,
   Root,
   RootContent,
@@ -100,7 +101,10 @@ function parse(
   options: SafeMarkdownOptions,
 ): { root: Root; truncated: boolean; definitions: Map<string, string> } {
   const prepared = prepareMarkdownSource(source, options.maxLength ?? DEFAULT_MAX_LENGTH)
-  const root = plainProseTree(prepared.source) ?? fromMarkdown(prepared.source, PARSE_OPTIONS)
+  const root =
+    plainProseTree(prepared.source) ??
+    linkListTree(prepared.source) ??
+    fromMarkdown(prepared.source, PARSE_OPTIONS)
   return { root, truncated: prepared.truncated, definitions: collectDefinitions(root) }
 }
 
@@ -131,6 +135,38 @@ export function plainProseTree(source: string): Root | null {
     children.push({ type: 'paragraph', children: [{ type: 'text', value: paragraph }] })
   }
   return { type: 'root', children }
+}
+
+// A bare http(s) address that GFM links whole and as written: a domain of dot-separated labels
+// of letters, digits and inner hyphens, then a path of those and `/`, `.`, `-` that ends in a
+// letter, digit or `/` (GFM leaves trailing punctuation out of a link).
+const SIMPLE_URL =
+  /^https?:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?:\/(?:[A-Za-z0-9./-]*[A-Za-z0-9/])?)?$/
+
+/**
+ * The parser's tree for the other common shape of a field, a bare address or a tight `- `
+ * list of bare addresses (a highlight's links), built without the parser; null for anything
+ * else. A test compares this tree with the parser's on generated text.
+ */
+export function linkListTree(source: string): Root | null {
+  const lines = source.replace(/^\n+|\n+$/g, '').split('\n')
+  const link = (url: string): Paragraph => ({
+    type: 'paragraph',
+    children: [{ type: 'link', title: null, url, children: [{ type: 'text', value: url }] }],
+  })
+  if (lines.length === 1 && SIMPLE_URL.test(lines[0] ?? '')) {
+    return { type: 'root', children: [link(lines[0] ?? '')] }
+  }
+  const items: ListItem[] = []
+  for (const line of lines) {
+    const url = line.startsWith('- ') ? line.slice(2) : ''
+    if (!SIMPLE_URL.test(url)) return null
+    items.push({ type: 'listItem', spread: false, checked: null, children: [link(url)] })
+  }
+  return {
+    type: 'root',
+    children: [{ type: 'list', ordered: false, start: null, spread: false, children: items }],
+  }
 }
 
 function collectDefinitions(root: Root): Map<string, string> {

@@ -15,14 +15,27 @@ export type ShownTime = {
   zone: string
 }
 
+// An incident's start is shown in its entry, its post-mortem and the job summary: each instant
+// is worked out once (luxon takes tens of microseconds). Cleared when full, so a long-lived
+// process (the tests) does not grow it without end.
+const shownTimes = new Map<string, Readonly<ShownTime>>()
+const SHOWN_TIMES_KEPT = 100_000
+
 /** Shows an ISO 8601 instant in `timezone`: its day, its wall-clock time and the zone's abbreviation then. */
-export function formatTime(instant: string, timezone: string): ShownTime {
-  const local = inZone(instant, timezone)
-  return {
-    date: local.toFormat('MMM d'),
-    time: local.toFormat('HH:mm'),
-    zone: zoneAbbreviation(local) ?? local.toFormat('ZZ'),
+export function formatTime(instant: string, timezone: string): Readonly<ShownTime> {
+  const key = `${timezone} ${instant}`
+  let shown = shownTimes.get(key)
+  if (shown === undefined) {
+    const local = inZone(instant, timezone)
+    shown = Object.freeze({
+      date: local.toFormat('MMM d'),
+      time: local.toFormat('HH:mm'),
+      zone: zoneAbbreviation(local) ?? local.toFormat('ZZ'),
+    })
+    if (shownTimes.size >= SHOWN_TIMES_KEPT) shownTimes.clear()
+    shownTimes.set(key, shown)
   }
+  return shown
 }
 
 /** Shows whole minutes as the two largest units: `0m`, `45m`, `2h`, `1h 30m`, `2d 4h` (minutes dropped from a day on). */

@@ -3,7 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
-import { plainProseTree } from '../../src/render/safe-markdown.js'
+import { linkListTree, plainProseTree } from '../../src/render/safe-markdown.js'
 
 // The shortcut is only right if the parser, given the same text, builds the same tree.
 function parsed(source: string): unknown {
@@ -104,5 +104,71 @@ describe('plainProseTree', () => {
     '“Quoted” first',
   ])('leaves anything else to the parser: %j', (source) => {
     expect(plainProseTree(source)).toBeNull()
+  })
+})
+
+// Addresses mostly of the shape the shortcut takes, with the shapes at its edges mixed in.
+function mostly<T>(usual: T[], edges: T[]): fc.Arbitrary<T> {
+  return fc.oneof(
+    { weight: 15, arbitrary: fc.constantFrom(...usual) },
+    { weight: 1, arbitrary: fc.constantFrom(...edges) },
+  )
+}
+const scheme = mostly(['https://', 'http://'], ['HTTPS://', 'ftp://', 'https:/', '', 'www.'])
+const label = mostly(['a', 'x1', 'github', 'wiki-a', 'A', '1'], ['a-', '-a', 'a_b', '中', ''])
+const domain = fc.array(label, { minLength: 1, maxLength: 4 }).map((labels) => labels.join('.'))
+const pathPiece = mostly(
+  ['/', '/x', '/pull/1371', '-', '/a.b', '.c'],
+  '..¦_¦?q=1¦#f¦%20¦)¦(x)¦&amp;¦~¦*¦:¦,¦!¦\\¦`¦<¦>¦ ¦@a.b¦.'.split('¦'),
+)
+const url = fc
+  .tuple(scheme, domain, fc.array(pathPiece, { maxLength: 5 }))
+  .map(([start, host, path]) => `${start}${host}${path.join('')}`)
+const line = fc
+  .tuple(mostly(['- '], ['* ', '-  ', ' - ', '1. ', '', '- [ ] ', '-']), url)
+  .map(([bullet, address]) => `${bullet}${address}`)
+const lines = fc
+  .tuple(
+    fc.array(line, { minLength: 1, maxLength: 4 }),
+    mostly(['\n'], ['\n\n', '\r\n', '  \n', '\n  ']),
+    mostly(['', '\n'], ['\n\n', ' ']),
+  )
+  .map(([items, separator, around]) => `${around}${items.join(separator)}${around}`)
+
+describe('linkListTree', () => {
+  it('builds the tree the parser builds, whenever it builds one', () => {
+    let built = 0
+    fc.assert(
+      fc.property(lines, (source) => {
+        const tree = linkListTree(source)
+        if (tree === null) return
+        built += 1
+        expect(tree).toEqual(parsed(source))
+      }),
+      { numRuns: 5000 },
+    )
+    expect(built).toBeGreaterThan(500)
+  })
+
+  it.each([
+    'https://github.com/northwind-cloud/platform/pull/1371',
+    '- https://github.com/northwind-cloud/platform/pull/1398\n- https://wiki.northwind.example/runbooks/postgres-major-upgrade',
+    '\n- http://a.example/\n',
+  ])('takes a bare address or a list of them: %j', (source) => {
+    const tree = linkListTree(source)
+    expect(tree).not.toBeNull()
+    expect(tree).toEqual(parsed(source))
+  })
+
+  it.each([
+    'https://example.com/x.',
+    'https://example.com/a_b',
+    '- https://example.com\n\n- https://example.org',
+    '* https://example.com',
+    '- https://example.com and more',
+    'https://localhost/x',
+    'See https://example.com',
+  ])('steps aside for anything else: %j', (source) => {
+    expect(linkListTree(source)).toBeNull()
   })
 })

@@ -5222,18 +5222,26 @@ function startPage(client, request) {
 async function requestPage(client, request, onSent) {
   const { url, ...parameters } = request;
   const fetch = client.request.endpoint.DEFAULTS.request?.fetch ?? globalThis.fetch;
+  let answer;
   const response = await client.request(`GET ${url}`, {
     ...parameters,
     request: {
       parseSuccessResponseBody: false,
-      fetch: (...args) => {
+      fetch: async (...args) => {
         onSent();
-        return fetch(...args);
+        const fetched = await fetch(...args);
+        if (!fetched.ok) return fetched;
+        answer = { url: fetched.url, text: await fetched.text() };
+        return new Response(null, {
+          status: fetched.status,
+          statusText: fetched.statusText,
+          headers: fetched.headers
+        });
       }
     }
   });
-  const text = await new Response(response.data).text();
-  return { items: parseItems(text, response.url), next: nextLink(response.headers.link) };
+  if (answer === void 0) throw new Error(`GitHub answered GET ${url} with no body`);
+  return { items: parseItems(answer.text, answer.url), next: nextLink(response.headers.link) };
 }
 function parseItems(text, url) {
   let body;

@@ -56,18 +56,30 @@ async function requestPage(
   const { url, ...parameters } = request
   const fetch = (client.request.endpoint.DEFAULTS.request?.fetch ??
     globalThis.fetch) as typeof globalThis.fetch
+  // The body of a successful answer is read here, where the fetch's own Response is still held:
+  // Octokit would hand back only its stream, which undici cancels once that Response has been
+  // garbage-collected ("Response body object should not be disturbed or locked"). Octokit gets a
+  // Response with the same status and headers, and reads error answers itself as always.
+  let answer: { url: string; text: string } | undefined
   const response = await client.request(`GET ${url}`, {
     ...parameters,
     request: {
       parseSuccessResponseBody: false,
-      fetch: (...args: Parameters<typeof globalThis.fetch>) => {
+      fetch: async (...args: Parameters<typeof globalThis.fetch>) => {
         onSent()
-        return fetch(...args)
+        const fetched = await fetch(...args)
+        if (!fetched.ok) return fetched
+        answer = { url: fetched.url, text: await fetched.text() }
+        return new Response(null, {
+          status: fetched.status,
+          statusText: fetched.statusText,
+          headers: fetched.headers,
+        })
       },
     },
   })
-  const text = await new Response(response.data as ConstructorParameters<typeof Response>[0]).text()
-  return { items: parseItems(text, response.url), next: nextLink(response.headers.link) }
+  if (answer === undefined) throw new Error(`GitHub answered GET ${url} with no body`)
+  return { items: parseItems(answer.text, answer.url), next: nextLink(response.headers.link) }
 }
 
 function parseItems(text: string, url: string): unknown[] {

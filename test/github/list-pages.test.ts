@@ -54,6 +54,29 @@ describe('listPages', () => {
     expect(fake.requests.map((request) => request.query.page ?? '1')).toEqual(['1', '2', '3'])
   })
 
+  it('reads each body before Octokit lets go of the response it came in', async () => {
+    const name = repoWith(150)
+    // What undici does to the body of a Response that was garbage-collected before it was read.
+    const real = globalThis.fetch
+    const collecting: typeof fetch = async (...args) => {
+      const response = await real(...args)
+      setTimeout(() => {
+        if (response.body !== null && !response.body.locked) void response.body.cancel()
+      }, 0)
+      return response
+    }
+    globalThis.fetch = collecting
+    let client
+    try {
+      client = fakeClient(fake)
+    } finally {
+      globalThis.fetch = real
+    }
+    const sizes: number[] = []
+    for await (const items of listPages(client, listing(name))) sizes.push(items.length)
+    expect(sizes).toEqual([100, 50])
+  })
+
   it('hands out the pages before a failure, then fails with it', async () => {
     const name = repoWith(150)
     fake.faults.add({

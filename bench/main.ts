@@ -135,12 +135,19 @@ function countKinds(requests: SeenRequest[]): Record<string, number> {
 
 type FloorRun = Measured & { pages: number; items: number }
 
-async function runFloor(context: Context, urls: string[]): Promise<FloorRun> {
+async function runFloor(
+  context: Context,
+  urls: string[],
+  client: 'fetch' | 'action' = 'fetch',
+): Promise<FloorRun> {
   const { fake, scratch } = context
   await fake.reset()
   const measured = await spawnMeasured({
     node: context.node,
-    args: [join(context.bundleDir, 'floor.mjs'), JSON.stringify({ token: fake.token, urls })],
+    args: [
+      join(context.bundleDir, 'floor.mjs'),
+      JSON.stringify({ token: fake.token, urls, client, apiUrl: fake.url }),
+    ],
     env: { PATH: process.env.PATH ?? '' },
     cwd: scratch,
     scratch,
@@ -195,16 +202,24 @@ async function measureRuns(context: Context): Promise<{
     const seeded = await fake.seed(`bench/n${size}`, size)
     for (let rep = 0; rep < reps; rep++) await fake.seed(`bench/n${size}-real-${rep}`, size)
     log(`N=${size}: ${seeded.incidents} incidents, ${seeded.highlights} highlights, ${reps} runs`)
-    const runs = { dry: [] as ActionRun[], real: [] as ActionRun[], floor: [] as FloorRun[] }
+    const runs = {
+      dry: [] as ActionRun[],
+      real: [] as ActionRun[],
+      floor: [] as FloorRun[],
+      listing: [] as FloorRun[],
+    }
     for (let rep = 0; rep < reps; rep++) {
       const dry = await action(context, `bench/n${size}`, true)
-      const floor = await runFloor(context, listingUrls(dry.requests, fake.url))
+      const urls = listingUrls(dry.requests, fake.url)
+      const floor = await runFloor(context, urls)
+      const listing = await runFloor(context, urls, 'action')
       const real = await action(context, `bench/n${size}-real-${rep}`, false)
       runs.dry.push(dry)
       runs.floor.push(floor)
+      runs.listing.push(listing)
       runs.real.push(real)
       log(
-        `N=${size} run ${rep + 1}/${reps}: dry ${dry.wallMs.toFixed(0)} ms, floor ${floor.wallMs.toFixed(0)} ms, real ${real.wallMs.toFixed(0)} ms`,
+        `N=${size} run ${rep + 1}/${reps}: dry ${dry.wallMs.toFixed(0)} ms, floor ${floor.wallMs.toFixed(0)} ms, listing alone ${listing.wallMs.toFixed(0)} ms, real ${real.wallMs.toFixed(0)} ms`,
       )
     }
     const floor = {
@@ -212,6 +227,10 @@ async function measureRuns(context: Context): Promise<{
       cpuMs: median(runs.floor.map((run) => run.cpuMs ?? NaN)),
       maxRssKb: median(runs.floor.map((run) => run.maxRssKb ?? NaN)),
       pages: runs.floor[0]?.pages ?? 0,
+    }
+    const listing = {
+      wallMs: median(runs.listing.map((run) => run.wallMs)),
+      cpuMs: median(runs.listing.map((run) => run.cpuMs ?? NaN)),
     }
     for (const mode of ['dry', 'real'] as const) {
       const list = runs[mode]
@@ -230,6 +249,7 @@ async function measureRuns(context: Context): Promise<{
         cpuMs: median(list.map((run) => run.cpuMs ?? NaN)),
         maxRssKb: median(list.map((run) => run.maxRssKb ?? NaN)),
         floor,
+        listing,
         outputs: {
           operation: first.outputs['pull-request-operation'] ?? '',
           incidents: Number(first.outputs['incident-count'] ?? NaN),

@@ -30834,7 +30834,18 @@ import { parseArgs as parseArgs2 } from "node:util";
 
 // src/forms/load-templates.ts
 async function loadTemplates(params) {
-  const load = async (path2, kind) => path2 === "" ? shippedTemplate(kind) : parseFormTemplate(await params.read(path2), path2);
+  const load = async (path2, kind) => path2 === "" ? shippedTemplate(kind) : parseFormTemplate(await readInput(path2, kind), path2);
+  const readInput = async (path2, kind) => {
+    try {
+      return await params.read(path2);
+    } catch (error2) {
+      if (!(error2 instanceof Error) || "status" in error2) throw error2;
+      throw new Error(
+        `Input \`${kind}-template\`: ${error2.message}; give the path of an issue form, or leave the input empty for the shipped one`,
+        { cause: error2 }
+      );
+    }
+  };
   return {
     incident: await load(params.incidentPath, "incident"),
     highlight: await load(params.highlightPath, "highlight")

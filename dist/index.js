@@ -5599,7 +5599,7 @@ async function run(options2 = {}) {
     token = inputs.token;
     const client = connect(inputs, context);
     if (inputs.mode === "validate") {
-      const stages2 = await import("./chunks/stages-5DUNSR74.js");
+      const stages2 = await import("./chunks/stages-NX4FEE5H.js");
       const templates2 = await group(
         "Read the issue forms",
         () => readTemplates(stages2, client, inputs, context)
@@ -5639,7 +5639,7 @@ async function run(options2 = {}) {
       () => void 0
     );
     await Promise.race([firstAnswer, listed]);
-    const stages = await import("./chunks/stages-5DUNSR74.js");
+    const stages = await import("./chunks/stages-NX4FEE5H.js");
     const templates = await group("Read the issue forms", () => readTemplates(stages, client, inputs, context)).catch((error2) => {
       reader.reject(error2);
       throw error2;

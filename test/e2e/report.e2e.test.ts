@@ -449,7 +449,7 @@ describe('a form that cannot be read', () => {
     const failed = await run(repo, { 'incident-template': '.github/ISSUE_TEMPLATE/gone.yml' })
     expect(failed.code).toBe(1)
     expect(errorLines(failed)).toEqual([
-      `::error::\`.github/ISSUE_TEMPLATE/gone.yml\` was not found in ${repo.fullName}`,
+      `::error::Input \`incident-template\`: \`.github/ISSUE_TEMPLATE/gone.yml\` was not found in ${repo.fullName}; give the path of an issue form, or leave the input empty for the shipped one`,
     ])
     expect(writes(failed)).toEqual([])
     expect(failed.outputs).toEqual({})

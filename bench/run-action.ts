@@ -1,7 +1,7 @@
 // One run of dist/index.js against the fake, as the runner runs it, with what the fake saw.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parseOutputFile } from '../test/e2e/run-action.js'
+import { parseOutputFile, prepareRunnerFiles } from '../test/e2e/run-action.js'
 import { runnerEnvironment } from './action-env.js'
 import type { FakeProcess } from './fake-process.js'
 import type { SeenRequest } from './fake-server.js'
@@ -33,20 +33,7 @@ export async function runAction(params: {
   timeoutMs?: number
 }): Promise<ActionRun> {
   const dir = await mkdtemp(join(params.scratch, 'run-'))
-  const paths = {
-    workspace: join(dir, 'workspace'),
-    temp: join(dir, 'runner-temp'),
-    output: join(dir, 'github-output'),
-    summary: join(dir, 'step-summary'),
-    event: join(dir, 'event.json'),
-  }
-  await Promise.all([
-    mkdir(paths.workspace),
-    mkdir(paths.temp),
-    writeFile(paths.output, ''),
-    writeFile(paths.summary, ''),
-    writeFile(paths.event, JSON.stringify({ schedule: '0 9 * * 1' })),
-  ])
+  const paths = await prepareRunnerFiles(dir, { schedule: '0 9 * * 1' })
   try {
     const env = runnerEnvironment({
       root: params.root,

@@ -61,6 +61,37 @@ function dispatchPayload(params: RunActionParams): unknown {
   }
 }
 
+/** The files and folders a runner gives a step, under one folder. */
+export type RunnerPaths = {
+  workspace: string
+  temp: string
+  output: string
+  summary: string
+  event: string
+}
+
+/**
+ * Makes what the runner makes before a step starts, in `dir`: the workspace and `RUNNER_TEMP`
+ * folders, empty `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY` files, and the event payload.
+ */
+export async function prepareRunnerFiles(dir: string, eventPayload: unknown): Promise<RunnerPaths> {
+  const paths = {
+    workspace: join(dir, 'workspace'),
+    temp: join(dir, 'runner-temp'),
+    output: join(dir, 'github-output'),
+    summary: join(dir, 'step-summary'),
+    event: join(dir, 'event.json'),
+  }
+  await Promise.all([
+    mkdir(paths.workspace),
+    mkdir(paths.temp),
+    writeFile(paths.output, ''),
+    writeFile(paths.summary, ''),
+    writeFile(paths.event, JSON.stringify(eventPayload)),
+  ])
+  return paths
+}
+
 /**
  * Runs the bundled action in a child process the way the Actions runner does: inputs and the
  * `GITHUB_*` context in the environment (none inherited from the developer's), `GITHUB_OUTPUT`
@@ -70,20 +101,7 @@ function dispatchPayload(params: RunActionParams): unknown {
 export async function runAction(params: RunActionParams): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'infra-log-e2e-'))
   try {
-    const paths = {
-      workspace: join(dir, 'workspace'),
-      temp: join(dir, 'runner-temp'),
-      output: join(dir, 'github-output'),
-      summary: join(dir, 'step-summary'),
-      event: join(dir, 'event.json'),
-    }
-    await Promise.all([
-      mkdir(paths.workspace),
-      mkdir(paths.temp),
-      writeFile(paths.output, ''),
-      writeFile(paths.summary, ''),
-      writeFile(paths.event, JSON.stringify(params.event?.payload ?? dispatchPayload(params))),
-    ])
+    const paths = await prepareRunnerFiles(dir, params.event?.payload ?? dispatchPayload(params))
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: dir,

@@ -2,16 +2,13 @@ import type { Highlight } from '../../src/model/highlight.js'
 import type { Skipped } from '../../src/model/skipped.js'
 import type { Report, ReportIncident } from '../../src/report/report.js'
 
-/** A report as of 2024-05-07 in New York, with the entries given and totals that match them. */
-export function makeReport(entries: {
-  incidents?: Partial<ReportIncident>[]
-  highlights?: Partial<Highlight>[]
-  skipped?: Partial<Skipped>[]
-}): Report {
-  const incidents = (entries.incidents ?? []).map((partial, index): ReportIncident => ({
-    number: 100 + index,
-    url: `https://github.com/acme/infra/issues/${100 + index}`,
-    title: `Incident ${index}`,
+/** An incident of the report: 45 minutes on Apr 24, no impact, issue `number` of acme/infra. */
+export function incidentEntry(
+  partial: Partial<ReportIncident> & Pick<ReportIncident, 'number'>,
+): ReportIncident {
+  return {
+    url: `https://github.com/acme/infra/issues/${partial.number}`,
+    title: `Incident ${partial.number}`,
     author: 'ana',
     started: '2024-04-24T16:30:00Z',
     ended: '2024-04-24T17:15:00Z',
@@ -26,11 +23,14 @@ export function makeReport(entries: {
     durationMinutes: 45,
     ongoing: false,
     ...partial,
-  }))
-  const highlights = (entries.highlights ?? []).map((partial, index): Highlight => ({
-    number: 200 + index,
-    url: `https://github.com/acme/infra/issues/${200 + index}`,
-    title: `Project ${index}`,
+  }
+}
+
+/** A highlight of the report: shipped May 6 by Bo, issue `number` of acme/infra. */
+export function highlightEntry(partial: Partial<Highlight> & Pick<Highlight, 'number'>): Highlight {
+  return {
+    url: `https://github.com/acme/infra/issues/${partial.number}`,
+    title: `Project ${partial.number}`,
     author: 'bo',
     who: ['Bo'],
     summary: 'Shipped.',
@@ -38,7 +38,21 @@ export function makeReport(entries: {
     links: null,
     notes: [],
     ...partial,
-  }))
+  }
+}
+
+/** A report as of 2024-05-07 in New York, with the entries given and totals that match them. */
+export function makeReport(entries: {
+  incidents?: Partial<ReportIncident>[]
+  highlights?: Partial<Highlight>[]
+  skipped?: Partial<Skipped>[]
+}): Report {
+  const incidents = (entries.incidents ?? []).map((partial, index) =>
+    incidentEntry({ number: 100 + index, title: `Incident ${index}`, ...partial }),
+  )
+  const highlights = (entries.highlights ?? []).map((partial, index) =>
+    highlightEntry({ number: 200 + index, title: `Project ${index}`, ...partial }),
+  )
   const skipped = (entries.skipped ?? []).map((partial, index): Skipped => ({
     number: 300 + index,
     url: `https://github.com/acme/infra/issues/${300 + index}`,

@@ -23,49 +23,13 @@ import {
 import { aggregateTotals } from '../../src/report/aggregate-totals.js'
 import type { Report, ReportIncident } from '../../src/report/report.js'
 import { computeWindow } from '../../src/report/window.js'
+import { highlightEntry, incidentEntry } from '../github/report-fixture.js'
 
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), 'page-golden')
 const DIAGRAM = '2024-05-07-incidents.svg'
 
 // ---------------------------------------------------------------------------------------------
 // A report built by hand
-
-function incident(
-  partial: Partial<ReportIncident> & Pick<ReportIncident, 'number'>,
-): ReportIncident {
-  return {
-    url: `https://github.com/acme/infra/issues/${partial.number}`,
-    title: `Incident ${partial.number}`,
-    author: 'ana',
-    started: '2024-04-24T16:30:00Z',
-    ended: '2024-04-24T17:15:00Z',
-    endSource: 'resolved',
-    impact: 'none',
-    services: [],
-    regions: [],
-    summary: 'Fixed.',
-    customerImpact: null,
-    postmortem: null,
-    notes: [],
-    durationMinutes: 45,
-    ongoing: false,
-    ...partial,
-  }
-}
-
-function highlight(partial: Partial<Highlight> & Pick<Highlight, 'number'>): Highlight {
-  return {
-    url: `https://github.com/acme/infra/issues/${partial.number}`,
-    title: `Project ${partial.number}`,
-    author: 'bo',
-    who: ['Bo'],
-    summary: 'Shipped.',
-    shipped: '2024-05-06',
-    links: null,
-    notes: [],
-    ...partial,
-  }
-}
 
 function makeReport(params: {
   incidents?: ReportIncident[]
@@ -93,7 +57,7 @@ function makeReport(params: {
 function normalReport(): Report {
   return makeReport({
     incidents: [
-      incident({
+      incidentEntry({
         number: 101,
         title: '[Incident]: Cache nodes evicted during kernel upgrade',
         started: '2024-04-23T02:10:00Z',
@@ -106,7 +70,7 @@ function normalReport(): Report {
           'A rolling kernel upgrade restarted cache nodes faster than they could warm.\n\nWe paused the rollout and let the pool refill',
         customerImpact: 'Slightly slower page loads for some customers in `iad`.',
       }),
-      incident({
+      incidentEntry({
         number: 104,
         title: 'Elevated 5xx on api-gateway',
         started: '2024-04-24T16:30:00Z',
@@ -122,7 +86,7 @@ function normalReport(): Report {
         postmortem:
           '## Timeline\n\n- 12:30 config push\n- 12:41 alert fired\n- 14:00 rollback complete\n\n## What we change\n\nHealth-check routes are now part of the config schema: https://example.com/pm/104',
       }),
-      incident({
+      incidentEntry({
         number: 110,
         title: 'Log shipping delayed',
         started: '2024-05-02T08:30:00Z',
@@ -132,7 +96,7 @@ function normalReport(): Report {
         services: ['logging'],
         summary: 'A full disk on one log relay held back shipping; cleared, and alerting added.',
       }),
-      incident({
+      incidentEntry({
         number: 112,
         title: 'Database failover in ams',
         started: '2024-05-08T00:15:00Z',
@@ -148,7 +112,7 @@ function normalReport(): Report {
       }),
     ],
     highlights: [
-      highlight({
+      highlightEntry({
         number: 120,
         title: 'Faster deploys',
         author: 'ana',
@@ -159,7 +123,7 @@ function normalReport(): Report {
           '- https://github.com/acme/infra/pull/88\n- [Dashboard](https://grafana.example.com/d/deploys)',
         shipped: '2024-05-03',
       }),
-      highlight({
+      highlightEntry({
         number: 121,
         title: 'IPv6 on the edge',
         author: 'bo',
@@ -177,7 +141,7 @@ const MEGABYTE = 'x'.repeat(1_000_000)
 function hostileReport(): Report {
   return makeReport({
     incidents: [
-      incident({
+      incidentEntry({
         number: 666,
         title: '</svg><script>alert(1)</script> **bold** [x](javascript:alert(1)) #',
         url: 'javascript:alert(1)',
@@ -191,7 +155,7 @@ function hostileReport(): Report {
       }),
     ],
     highlights: [
-      highlight({
+      highlightEntry({
         number: 667,
         title: '## Project </svg>',
         who: ['@org/team', '<b>Eve</b>', '*Mallory*'],
@@ -286,12 +250,12 @@ describe('renderPage: golden pages', () => {
         render(
           makeReport({
             incidents: [
-              incident({
+              incidentEntry({
                 number: 7,
                 repository: 'acme/edge',
                 url: 'https://github.com/acme/edge/issues/7',
               }),
-              incident({
+              incidentEntry({
                 number: 7,
                 repository: 'acme/infra',
                 url: 'https://github.com/acme/infra/issues/7',
@@ -299,7 +263,7 @@ describe('renderPage: golden pages', () => {
               }),
             ],
             highlights: [
-              highlight({
+              highlightEntry({
                 number: 9,
                 repository: 'acme/edge',
                 url: 'https://github.com/acme/edge/issues/9',
@@ -314,7 +278,7 @@ describe('renderPage: golden pages', () => {
         render(
           makeReport({
             incidents: [
-              incident({
+              incidentEntry({
                 number: 1,
                 started: '2024-05-01T16:30:00Z',
                 ended: '2024-05-01T17:15:00Z',

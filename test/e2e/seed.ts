@@ -1,7 +1,10 @@
-import { createRequire } from 'node:module'
 import { labelNames } from '../../src/model/issue.js'
 import { SAMPLE_ISSUES } from '../../src/sample/sample-issues.js'
-import type { AuthorAssociation, FakeRepo, Issue } from '../fake-github/index.js'
+import type { AuthorAssociation, FakeRepo } from '../fake-github/index.js'
+import { incidentBody } from '../report/issue-bodies.js'
+
+export { issuesPayload } from '../fake-github/webhook-payloads.js'
+export { incidentBody } from '../report/issue-bodies.js'
 
 /** Seeds the fake repository with the sample team's issues, numbers and dates as they are. */
 export function seedSampleIssues(repo: FakeRepo): void {
@@ -19,29 +22,6 @@ export function seedSampleIssues(repo: FakeRepo): void {
       closed_at: issue.closed_at ?? null,
     })
   }
-}
-
-/** A body as GitHub renders the shipped Incident form. */
-export function incidentBody(fields: {
-  started: string
-  resolved?: string
-  duration?: string
-  impact: string
-  summary: string
-}): string {
-  return [
-    ['Started', fields.started],
-    ['Resolved', fields.resolved ?? '_No response_'],
-    ['Duration', fields.duration ?? '_No response_'],
-    ['Impact', fields.impact],
-    ['Affected services', 'None'],
-    ['Regions', '_No response_'],
-    ['What happened', fields.summary],
-    ['Customer impact', '_No response_'],
-    ['Post-mortem', '_No response_'],
-  ]
-    .map(([label, value]) => `### ${label}\n\n${value}`)
-    .join('\n\n')
 }
 
 const IMPACTS = [
@@ -78,45 +58,4 @@ export function seedSyntheticIncidents(repo: FakeRepo, count: number, firstStart
       }),
     })
   }
-}
-
-// Real webhook payloads, as GitHub sends them.
-const require = createRequire(import.meta.url)
-const definitions = require('@octokit/webhooks-examples') as {
-  name: string
-  examples: Record<string, unknown>[]
-}[]
-
-/**
- * An `issues` webhook payload for an issue of the fake: GitHub's own example for `action`, with
- * the issue's fields and the repository's name put in.
- */
-export function issuesPayload(
-  action: string,
-  issue: Issue,
-  repository: string,
-): Record<string, unknown> {
-  const example = definitions
-    .find((definition) => definition.name === 'issues')
-    ?.examples.find((candidate) => candidate.action === action)
-  if (example === undefined) {
-    throw new Error(`@octokit/webhooks-examples has no issues.${action} example`)
-  }
-  const payload = structuredClone(example)
-  payload.issue = {
-    ...(payload.issue as Record<string, unknown>),
-    number: issue.number,
-    title: issue.title,
-    body: issue.body,
-    labels: issue.labels,
-    user: issue.user,
-    author_association: issue.author_association,
-    state: issue.state,
-    created_at: issue.created_at,
-    updated_at: issue.updated_at,
-    closed_at: issue.closed_at,
-    html_url: issue.html_url,
-  }
-  payload.repository = { ...(payload.repository as Record<string, unknown>), full_name: repository }
-  return payload
 }

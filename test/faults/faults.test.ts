@@ -208,6 +208,13 @@ export const SCENARIOS: Scenario[] = [
     expected: 'same',
   },
   {
+    name: 'page 2 of the issue listing cut off half-way through its body (reset after handling)',
+    seed: 'many',
+    match: { method: 'GET', path: LISTING, nth: 2 },
+    fault: { reset: 'after-handling' },
+    expected: 'same',
+  },
+  {
     name: '429 with retry-after on the issue listing',
     match: { method: 'GET', path: LISTING, times: 2 },
     fault: { status: 429, retryAfter: 1 },

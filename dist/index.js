@@ -5625,9 +5625,13 @@ async function run(options2 = {}) {
       highlightWindowDays: inputs["highlight-window-days"]
     });
     const reader = deferred();
-    const firstAnswer = new Promise(
-      (resolve3) => client.hook.after("request", () => resolve3())
-    );
+    const firstAnswer = new Promise((resolve3) => {
+      const answered = () => {
+        client.hook.remove("request", answered);
+        resolve3();
+      };
+      client.hook.after("request", answered);
+    });
     const listing = fetchIssues(
       client,
       inputs,

@@ -70,9 +70,13 @@ export async function run(
     // its entries rendered, while GitHub serves the next; pages that come before the forms wait
     // for them. A form that cannot be read still fails the run before anything is written.
     const reader = deferred<(issues: GitHubIssue[]) => Promise<void>>()
-    const firstAnswer = new Promise<void>((resolve) =>
-      client.hook.after('request', () => resolve()),
-    )
+    const firstAnswer = new Promise<void>((resolve) => {
+      const answered = () => {
+        client.hook.remove('request', answered)
+        resolve()
+      }
+      client.hook.after('request', answered)
+    })
     const listing = fetchIssues(
       client,
       inputs,

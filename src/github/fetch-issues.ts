@@ -61,7 +61,8 @@ export async function fetchLabelledIssues(params: {
       for (const item of items) {
         const raw = asRecord(item)
         if (raw.pull_request !== undefined && raw.pull_request !== null) continue
-        // The endpoint can carry a `repository` object; infra-log's field is the `owner/name` string.
+        // The endpoint can carry a `repository` object; infra-log's field is the `owner/name`
+        // string.
         const parsed = GitHubIssueSchema.safeParse({ ...raw, repository })
         if (parsed.success) {
           if (!issues.has(parsed.data.number)) {

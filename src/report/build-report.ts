@@ -31,9 +31,9 @@ export type BuildParams = {
 /**
  * Builds the report from the fetched issues. Every issue carrying a label ends in exactly one
  * place per label: the report, the skipped list (with reasons), or `outOfWindow`. Pull requests
- * are ignored, and an issue listed twice counts once (the copy updated last; see unique-issues.ts). An issue whose author
- * is not trusted is skipped before its body is read, so its content is never published. The
- * same issues in any order give the same report.
+ * are ignored, and an issue listed twice counts once (the copy updated last: `isNewer`). An
+ * issue whose author is not trusted is skipped before its body is read, so its content is never
+ * published. The same issues in any order give the same report.
  */
 export function buildReport(params: BuildParams & { issues: GitHubIssue[] }): BuildResult {
   const builder = createReportBuilder(params)
@@ -54,7 +54,8 @@ export type ReportBuilder = {
 
 /**
  * `buildReport` a page at a time, so that each page is read while GitHub serves the next.
- * A copy of an issue added before is kept or replaced by the copy updated last (`isNewer`), so any split of the issues into pages gives `buildReport`'s report.
+ * A copy of an issue added before is kept or replaced by the copy updated last (`isNewer`),
+ * so any split of the issues into pages gives `buildReport`'s report.
  */
 export function createReportBuilder(params: BuildParams): ReportBuilder {
   const { templates, labels, window, authorAssociations, confirmedLabel } = params
